@@ -1,0 +1,211 @@
+package dev.stowage.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * An object store in a local directory: one file per object, {@code /} in keys mapped to
+ * subdirectories.
+ *
+ * <p>Put is atomic: the bytes go to a temporary file beside the target, are fsynced, then renamed over
+ * it, so a crash leaves either the old object, the new one, or a stray temporary file that listings
+ * ignore. Writers of different keys never share a temporary file, so concurrent puts are safe.
+ */
+public final class LocalFilesystemStore implements ObjectStore {
+
+    /** Temporary files carry this prefix; listings skip them. */
+    static final String TEMP_PREFIX = ".tmp-";
+
+    private final String location;
+    private final Path root;
+
+    public LocalFilesystemStore(String location, Path root) {
+        this.location = location;
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public void put(String key, byte[] data) {
+        Path target = resolve("put", key);
+        Path temp = target.resolveSibling(TEMP_PREFIX + UUID.randomUUID());
+        try {
+            Files.createDirectories(target.getParent());
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(data);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw failure("put", key, e);
+        }
+    }
+
+    @Override
+    public byte[] get(String key) {
+        try {
+            return Files.readAllBytes(resolve("get", key));
+        } catch (IOException e) {
+            throw failure("get", key, e);
+        }
+    }
+
+    @Override
+    public byte[] getRange(String key, long offset, int length) {
+        if (offset < 0 || length < 0) {
+            throw new StoreException("get", key, location, StoreException.Reason.MISCONFIGURED,
+                    "invalid range " + offset + "+" + length, null);
+        }
+        try (FileChannel channel = FileChannel.open(resolve("get", key), StandardOpenOption.READ)) {
+            long available = Math.max(0, channel.size() - offset);
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(length, available));
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, offset + buffer.position()) < 0) {
+                    break;
+                }
+            }
+            if (buffer.hasRemaining()) {
+                byte[] partial = new byte[buffer.position()];
+                System.arraycopy(buffer.array(), 0, partial, 0, partial.length);
+                return partial;
+            }
+            return buffer.array();
+        } catch (IOException e) {
+            throw failure("get", key, e);
+        }
+    }
+
+    @Override
+    public Optional<ObjectInfo> stat(String key) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(resolve("stat", key), BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                return Optional.empty();
+            }
+            return Optional.of(new ObjectInfo(key, attributes.size(), attributes.lastModifiedTime().toInstant()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw failure("stat", key, e);
+        }
+    }
+
+    @Override
+    public List<ObjectInfo> list(String prefix) {
+        // Walk only the deepest directory the prefix names, not the whole store.
+        int slash = prefix.lastIndexOf('/');
+        Path start = slash < 0 ? root : resolve("list", prefix.substring(0, slash));
+        List<ObjectInfo> result = new ArrayList<>();
+        if (!Files.isDirectory(start)) {
+            return result;
+        }
+        try (Stream<Path> paths = Files.walk(start)) {
+            paths.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith(TEMP_PREFIX))
+                    .forEach(p -> {
+                        String key = root.relativize(p).toString().replace('\\', '/');
+                        if (key.startsWith(prefix)) {
+                            try {
+                                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                                result.add(new ObjectInfo(key, a.size(), a.lastModifiedTime().toInstant()));
+                            } catch (NoSuchFileException gone) {
+                                // deleted while listing: not part of the result
+                            } catch (IOException e) {
+                                throw failure("list", prefix, e);
+                            }
+                        }
+                    });
+        } catch (IOException e) {
+            throw failure("list", prefix, e);
+        }
+        result.sort(Comparator.comparing(ObjectInfo::key));
+        return result;
+    }
+
+    @Override
+    public void delete(String key) {
+        try {
+            Files.deleteIfExists(resolve("delete", key));
+        } catch (IOException e) {
+            throw failure("delete", key, e);
+        }
+    }
+
+    /** Opens an object for streaming reads (restore of large packs without a heap copy). */
+    public InputStream open(String key) {
+        try {
+            return Files.newInputStream(resolve("get", key));
+        } catch (IOException e) {
+            throw failure("get", key, e);
+        }
+    }
+
+    private Path resolve(String operation, String key) {
+        if (key.startsWith("/") || key.contains("\\") || key.contains("\0")) {
+            throw new StoreException(operation, key, location, StoreException.Reason.MISCONFIGURED,
+                    "invalid object key", null);
+        }
+        Path path = root.resolve(key).normalize();
+        if (!path.startsWith(root)) {
+            throw new StoreException(operation, key, location, StoreException.Reason.MISCONFIGURED,
+                    "object key escapes the store directory", null);
+        }
+        return path;
+    }
+
+    private StoreException failure(String operation, String key, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new ObjectNotFoundException(operation, key, location, e);
+        }
+        if (e instanceof AccessDeniedException) {
+            return new PermissionDeniedException(operation, key, location, "access denied to " + e.getMessage(), e);
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return new StoreException(operation, key, location, StoreException.Reason.IO,
+                    "a directory stands where the object belongs: " + e.getMessage(), e);
+        }
+        return new StoreException(operation, key, location, StoreException.Reason.IO, e.toString(), e);
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // the put already failed; a stray temporary file is skipped by listings
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.stowage.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The object store: five verbs over named, immutable-once-written byte objects.
+ *
+ * <p>What an implementation must guarantee to the repository engine above it:
+ * <ul>
+ *   <li><b>Atomic put</b>: a reader sees either no object under a key or the complete object, never a
+ *       prefix. A put over an existing key replaces it atomically (used only for mutable documents
+ *       such as backup manifests; content objects are written once).</li>
+ *   <li><b>Read-after-write</b> for a key this process wrote; listings may lag.</li>
+ *   <li>Keys are {@code /}-separated ASCII paths without leading slash; implementations map them
+ *       to their namespace (a bucket prefix, a directory).</li>
+ *   <li>Every failure surfaces as a {@link StoreException} carrying the operation, key and location,
+ *       classified once by {@link StoreException#retriable()}.</li>
+ * </ul>
+ * Implementations are thread-safe. Cross-cutting concerns (retries, operation counting, upload
+ * limits, caching) are decorators around an implementation, never inside it.
+ */
+public interface ObjectStore extends AutoCloseable {
+
+    /** Name of the storage location, for messages ("local", "b2"). */
+    String location();
+
+    /** Writes {@code data} under {@code key}, atomically. */
+    void put(String key, byte[] data);
+
+    /** Reads the whole object; {@link ObjectNotFoundException} when absent. */
+    byte[] get(String key);
+
+    /**
+     * Reads {@code length} bytes from {@code offset}; fewer only when the object ends first.
+     * {@link ObjectNotFoundException} when absent.
+     */
+    byte[] getRange(String key, long offset, int length);
+
+    /** Size and time of an object, or empty when absent. */
+    Optional<ObjectInfo> stat(String key);
+
+    /** Every object whose key starts with {@code prefix}, in key order. */
+    List<ObjectInfo> list(String prefix);
+
+    /** Removes an object; removing an absent object is not an error. */
+    void delete(String key);
+
+    @Override
+    default void close() {
+    }
+}
