@@ -49,8 +49,8 @@ final class S3ErrorClassifier {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         String detail = status + (code == null ? "" : " " + code);
         if (e instanceof NoSuchBucketException || "NoSuchBucket".equals(code)) {
-            return fail(operation, key, Reason.MISCONFIGURED, "bucket " + settings.bucket() + " does not exist at "
-                    + settings.endpointDescription() + " (create it, or correct the location's bucket)", e);
+            return new BucketNotFoundException(operation, key, location, settings.bucket(),
+                    settings.endpointDescription(), e);
         }
         if ("RequestTimeTooSkewed".equals(code)) {
             return fail(operation, key, Reason.MISCONFIGURED, detail

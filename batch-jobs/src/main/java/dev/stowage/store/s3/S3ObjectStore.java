@@ -157,17 +157,25 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     /**
-     * How many versions and delete markers the bucket keeps for {@code key} (one ListObjectVersions
-     * request, class C). After a delete, more than zero means the bucket keeps deleted objects as hidden
-     * versions, which B2 does by default and bills as stored data.
+     * The ids of every version and delete marker the bucket keeps for {@code key} (one
+     * ListObjectVersions request, class C). After a delete, any id means the bucket keeps deleted
+     * objects as hidden versions, as B2 does unless a lifecycle rule removes them.
      */
-    public int versionsOf(String key) {
+    public List<String> versionsOf(String key) {
         String fullKey = fullKey(key);
         ListObjectVersionsResponse response = call("list versions of", key, () -> client.listObjectVersions(
                 request -> request.bucket(settings.bucket()).prefix(fullKey)));
-        long versions = response.versions().stream().filter(v -> fullKey.equals(v.key())).count();
-        long markers = response.deleteMarkers().stream().filter(m -> fullKey.equals(m.key())).count();
-        return (int) (versions + markers);
+        List<String> ids = new ArrayList<>();
+        response.versions().stream().filter(v -> fullKey.equals(v.key())).forEach(v -> ids.add(v.versionId()));
+        response.deleteMarkers().stream().filter(m -> fullKey.equals(m.key())).forEach(m -> ids.add(m.versionId()));
+        return ids;
+    }
+
+    /** Deletes one version (or delete marker) for good; only the location validator's probe uses it. */
+    public void deleteVersion(String key, String versionId) {
+        String fullKey = fullKey(key);
+        call("delete version of", key, () -> client.deleteObject(request -> request.bucket(settings.bucket())
+                .key(fullKey).versionId(versionId)));
     }
 
     @Override
