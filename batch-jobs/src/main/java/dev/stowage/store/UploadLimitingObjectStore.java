@@ -27,6 +27,11 @@ public final class UploadLimitingObjectStore extends ForwardingObjectStore {
         return maxParallelUploads;
     }
 
+    /** Puts waiting for a slot now (an estimate, for progress reports and tests). */
+    public int waitingUploads() {
+        return slots.getQueueLength();
+    }
+
     @Override
     public void put(String key, byte[] data) {
         try {
