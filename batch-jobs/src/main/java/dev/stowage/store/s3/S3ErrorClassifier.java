@@ -46,8 +46,10 @@ final class S3ErrorClassifier {
 
     private StoreException fromAnswer(String operation, String key, AwsServiceException e) {
         int status = e.statusCode();
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        String detail = status + (code == null ? "" : " " + code);
+        // Set.of(...).contains(null) throws: an answer without a code (a HEAD) is the empty code
+        String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
+                ? "" : e.awsErrorDetails().errorCode();
+        String detail = status + (code.isEmpty() ? "" : " " + code);
         if (e instanceof NoSuchBucketException || "NoSuchBucket".equals(code)) {
             return new BucketNotFoundException(operation, key, location, settings.bucket(),
                     settings.endpointDescription(), e);
