@@ -235,7 +235,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
             if (fault == Fault.SLOW_DOWN) {
                 requestBytes.addAndGet(HttpBodies.copy(fromClient, null, requestLength));
                 slot.close();
-                writeSlowDown(toClient);
+                writeSlowDown(toClient, "HEAD".equals(request.method()));
                 return true;
             }
             if (fault == Fault.RESET_MID_BODY && requestLength > 0) {
@@ -297,13 +297,16 @@ public final class FaultInjectingProxy implements AutoCloseable {
         }
     }
 
-    private static void writeSlowDown(OutputStream out) throws IOException {
+    /** A 503 SlowDown as S3 sends it; a HEAD answer carries the length but no body. */
+    private static void writeSlowDown(OutputStream out, boolean head) throws IOException {
         byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>SlowDown</Code>"
                 + "<Message>Please reduce your request rate.</Message></Error>").getBytes(StandardCharsets.UTF_8);
-        String head = "HTTP/1.1 503 Slow Down\r\nContent-Type: application/xml\r\nContent-Length: " + body.length
+        String start = "HTTP/1.1 503 Slow Down\r\nContent-Type: application/xml\r\nContent-Length: " + body.length
                 + "\r\n\r\n";
-        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-        out.write(body);
+        out.write(start.getBytes(StandardCharsets.ISO_8859_1));
+        if (!head) {
+            out.write(body);
+        }
         out.flush();
     }
 
