@@ -21,17 +21,17 @@ import java.util.regex.Pattern;
  * @param region                s3: signing region; taken from a B2 endpoint's host, else us-east-1
  * @param credentials           s3: where the access keys come from
  * @param caBundle              s3: PEM file of extra CA certificates trusted for this endpoint
- * @param insecureSkipTLSVerify s3: accept any certificate (test endpoints only)
+ * @param insecureSkipTlsVerify s3: accept any certificate (test endpoints only)
  * @param maxParallelUploads    puts in flight per process
- * @param packSizeMB            target pack size for repositories in this location
+ * @param packSizeMb            target pack size for repositories in this location
  * @param cacheDirectory        local cache of immutable metadata objects; null for none
- * @param cacheLimitMB          cache size bound
+ * @param cacheLimitMb          cache size bound
  * @param validationFrequency   how often the launcher re-validates the location
  * @param profile               minio, b2 or generic defaults
  */
 public record LocationSpec(String name, LocationType type, Path path, URI endpoint, String bucket, String prefix,
-        String region, CredentialsSpec credentials, Path caBundle, Boolean insecureSkipTLSVerify,
-        Integer maxParallelUploads, Integer packSizeMB, Path cacheDirectory, Long cacheLimitMB,
+        String region, CredentialsSpec credentials, Path caBundle, Boolean insecureSkipTlsVerify,
+        Integer maxParallelUploads, Integer packSizeMb, Path cacheDirectory, Long cacheLimitMb,
         Duration validationFrequency, Profile profile) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -50,8 +50,8 @@ public record LocationSpec(String name, LocationType type, Path path, URI endpoi
             throw invalid(name, "an s3 location needs a bucket", "bucket");
         }
         requirePositive(name, "max-parallel-uploads", maxParallelUploads);
-        requirePositive(name, "pack-size-mb", packSizeMB);
-        requirePositive(name, "cache-limit-mb", cacheLimitMB);
+        requirePositive(name, "pack-size-mb", packSizeMb);
+        requirePositive(name, "cache-limit-mb", cacheLimitMb);
     }
 
     public static Builder builder(String name) {
@@ -74,10 +74,10 @@ public record LocationSpec(String name, LocationType type, Path path, URI endpoi
         return new LocationSpec(name, type, path, endpoint, bucket, prefix == null ? "" : prefix,
                 region != null ? region : regionFromEndpoint(endpoint),
                 credentials == null ? CredentialsSpec.FROM_ENVIRONMENT : credentials, caBundle,
-                insecureSkipTLSVerify != null && insecureSkipTLSVerify,
+                insecureSkipTlsVerify != null && insecureSkipTlsVerify,
                 maxParallelUploads != null ? maxParallelUploads : p.maxParallelUploads(),
-                packSizeMB != null ? packSizeMB : p.packSizeMB(), cacheDirectory,
-                cacheLimitMB != null ? cacheLimitMB : p.cacheLimitMB(),
+                packSizeMb != null ? packSizeMb : p.packSizeMb(), cacheDirectory,
+                cacheLimitMb != null ? cacheLimitMb : p.cacheLimitMb(),
                 validationFrequency != null ? validationFrequency : p.validationFrequency(), p);
     }
 
@@ -142,11 +142,11 @@ public record LocationSpec(String name, LocationType type, Path path, URI endpoi
         private String region;
         private CredentialsSpec credentials;
         private Path caBundle;
-        private Boolean insecureSkipTLSVerify;
+        private Boolean insecureSkipTlsVerify;
         private Integer maxParallelUploads;
-        private Integer packSizeMB;
+        private Integer packSizeMb;
         private Path cacheDirectory;
-        private Long cacheLimitMB;
+        private Long cacheLimitMb;
         private Duration validationFrequency;
         private Profile profile;
 
@@ -162,17 +162,17 @@ public record LocationSpec(String name, LocationType type, Path path, URI endpoi
         public Builder region(String value) { this.region = value; return this; }
         public Builder credentials(CredentialsSpec value) { this.credentials = value; return this; }
         public Builder caBundle(Path value) { this.caBundle = value; return this; }
-        public Builder insecureSkipTLSVerify(Boolean value) { this.insecureSkipTLSVerify = value; return this; }
+        public Builder insecureSkipTlsVerify(Boolean value) { this.insecureSkipTlsVerify = value; return this; }
         public Builder maxParallelUploads(Integer value) { this.maxParallelUploads = value; return this; }
-        public Builder packSizeMB(Integer value) { this.packSizeMB = value; return this; }
+        public Builder packSizeMb(Integer value) { this.packSizeMb = value; return this; }
         public Builder cacheDirectory(Path value) { this.cacheDirectory = value; return this; }
-        public Builder cacheLimitMB(Long value) { this.cacheLimitMB = value; return this; }
+        public Builder cacheLimitMb(Long value) { this.cacheLimitMb = value; return this; }
         public Builder validationFrequency(Duration value) { this.validationFrequency = value; return this; }
         public Builder profile(Profile value) { this.profile = value; return this; }
 
         public LocationSpec build() {
             return new LocationSpec(name, type, path, endpoint, bucket, prefix, region, credentials, caBundle,
-                    insecureSkipTLSVerify, maxParallelUploads, packSizeMB, cacheDirectory, cacheLimitMB,
+                    insecureSkipTlsVerify, maxParallelUploads, packSizeMb, cacheDirectory, cacheLimitMb,
                     validationFrequency, profile);
         }
     }

@@ -85,7 +85,7 @@ public final class ObjectStoreFactory {
         Path cacheDirectory = cacheDirectory(resolved);
         CachingObjectStore cache = null;
         if (cacheDirectory != null) {
-            cache = new CachingObjectStore(store, new ObjectCache(cacheDirectory, resolved.cacheLimitMB() * MIB));
+            cache = new CachingObjectStore(store, new ObjectCache(cacheDirectory, resolved.cacheLimitMb() * MIB));
             store = cache;
         }
         return new LocationStore(resolved, store, counter, cache);
@@ -116,7 +116,7 @@ public final class ObjectStoreFactory {
 
     S3Settings s3Settings(LocationSpec spec) {
         return S3Settings.of(spec.endpoint(), spec.region(), spec.bucket(), spec.prefix())
-                .withTls(spec.caBundle(), spec.insecureSkipTLSVerify())
+                .withTls(spec.caBundle(), spec.insecureSkipTlsVerify())
                 .withMultipart(multipart);
     }
 

@@ -19,16 +19,16 @@ public enum Profile {
     GENERIC(4, 16, 1_024, Duration.ofHours(1), false);
 
     private final int maxParallelUploads;
-    private final int packSizeMB;
-    private final long cacheLimitMB;
+    private final int packSizeMb;
+    private final long cacheLimitMb;
     private final Duration validationFrequency;
     private final boolean cacheByDefault;
 
-    Profile(int maxParallelUploads, int packSizeMB, long cacheLimitMB, Duration validationFrequency,
+    Profile(int maxParallelUploads, int packSizeMb, long cacheLimitMb, Duration validationFrequency,
             boolean cacheByDefault) {
         this.maxParallelUploads = maxParallelUploads;
-        this.packSizeMB = packSizeMB;
-        this.cacheLimitMB = cacheLimitMB;
+        this.packSizeMb = packSizeMb;
+        this.cacheLimitMb = cacheLimitMb;
         this.validationFrequency = validationFrequency;
         this.cacheByDefault = cacheByDefault;
     }
@@ -37,12 +37,12 @@ public enum Profile {
         return maxParallelUploads;
     }
 
-    public int packSizeMB() {
-        return packSizeMB;
+    public int packSizeMb() {
+        return packSizeMb;
     }
 
-    public long cacheLimitMB() {
-        return cacheLimitMB;
+    public long cacheLimitMb() {
+        return cacheLimitMb;
     }
 
     public Duration validationFrequency() {

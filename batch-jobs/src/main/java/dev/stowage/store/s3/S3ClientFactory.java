@@ -63,7 +63,7 @@ final class S3ClientFactory {
                 // connection leaves a dead connection in the pool (seen with S3Proxy); sending the body
                 // at once costs at most one wasted upload on a request that fails anyway.
                 .expectContinueEnabled(false);
-        if (settings.insecureSkipTLSVerify()) {
+        if (settings.insecureSkipTlsVerify()) {
             return http.buildWithDefaults(AttributeMap.builder()
                     .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, true).build());
         }

@@ -99,7 +99,7 @@ final class S3ErrorClassifier {
                 return fail(operation, key, Reason.MISCONFIGURED, "TLS handshake with " + endpoint + " failed ("
                         + cause.getMessage() + "): if its certificate comes from a private CA, set the location's"
                         + " caBundle to that CA's PEM file; if it speaks plain HTTP, use an http:// endpoint"
-                        + " (insecureSkipTLSVerify skips certificate checks, for tests only)", e);
+                        + " (insecureSkipTlsVerify skips certificate checks, for tests only)", e);
             }
             if (cause instanceof UnknownHostException) {
                 return fail(operation, key, Reason.UNAVAILABLE, "unknown host " + cause.getMessage()

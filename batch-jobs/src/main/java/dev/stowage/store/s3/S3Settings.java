@@ -14,13 +14,13 @@ import java.time.Duration;
  * @param prefix                prepended to every key ("" or "stowage/"); a missing trailing slash is added
  * @param forcePathStyle        {@code endpoint/bucket/key} addressing, which MinIO and S3Proxy need
  * @param caBundle              PEM file of extra trusted CA certificates (a NAS with a private CA); null for none
- * @param insecureSkipTLSVerify accept any server certificate: for a test endpoint only
+ * @param insecureSkipTlsVerify accept any server certificate: for a test endpoint only
  * @param multipart             when and how to split large puts
  * @param connectTimeout        to open a connection: short, so an unreachable endpoint fails fast
  * @param socketTimeout         silence allowed while reading a response
  */
 public record S3Settings(URI endpoint, String region, String bucket, String prefix, boolean forcePathStyle,
-        Path caBundle, boolean insecureSkipTLSVerify, MultipartSettings multipart, Duration connectTimeout,
+        Path caBundle, boolean insecureSkipTlsVerify, MultipartSettings multipart, Duration connectTimeout,
         Duration socketTimeout) {
 
     public static final String DEFAULT_REGION = "us-east-1";
@@ -42,7 +42,7 @@ public record S3Settings(URI endpoint, String region, String bucket, String pref
     }
 
     public S3Settings withMultipart(MultipartSettings settings) {
-        return new S3Settings(endpoint, region, bucket, prefix, forcePathStyle, caBundle, insecureSkipTLSVerify,
+        return new S3Settings(endpoint, region, bucket, prefix, forcePathStyle, caBundle, insecureSkipTlsVerify,
                 settings, connectTimeout, socketTimeout);
     }
 
@@ -52,7 +52,7 @@ public record S3Settings(URI endpoint, String region, String bucket, String pref
     }
 
     public S3Settings withSocketTimeout(Duration timeout) {
-        return new S3Settings(endpoint, region, bucket, prefix, forcePathStyle, caBundle, insecureSkipTLSVerify,
+        return new S3Settings(endpoint, region, bucket, prefix, forcePathStyle, caBundle, insecureSkipTlsVerify,
                 multipart, connectTimeout, timeout);
     }
 

@@ -19,7 +19,7 @@ class LocationSpecTest {
                 .build().withDefaults();
 
         assertThat(spec.maxParallelUploads()).isEqualTo(3);
-        assertThat(spec.packSizeMB()).isEqualTo(64);
+        assertThat(spec.packSizeMb()).isEqualTo(64);
         assertThat(spec.validationFrequency()).isEqualTo(Duration.ofHours(24));
         assertThat(spec.profile().cacheByDefault()).isTrue();
     }
@@ -36,11 +36,11 @@ class LocationSpecTest {
     @Test
     void aFieldSetInTheLocationOverridesItsProfile() {
         LocationSpec spec = LocationSpec.builder("b2").endpoint(B2).bucket("b").profile(Profile.B2)
-                .maxParallelUploads(2).packSizeMB(32).build().withDefaults();
+                .maxParallelUploads(2).packSizeMb(32).build().withDefaults();
 
         assertThat(spec.maxParallelUploads()).isEqualTo(2);
-        assertThat(spec.packSizeMB()).isEqualTo(32);
-        assertThat(spec.cacheLimitMB()).isEqualTo(Profile.B2.cacheLimitMB());
+        assertThat(spec.packSizeMb()).isEqualTo(32);
+        assertThat(spec.cacheLimitMb()).isEqualTo(Profile.B2.cacheLimitMb());
     }
 
     @Test
@@ -50,7 +50,7 @@ class LocationSpecTest {
         assertThat(spec.profile()).isEqualTo(Profile.GENERIC);
         assertThat(spec.maxParallelUploads()).isEqualTo(4);
         assertThat(spec.credentials()).isEqualTo(CredentialsSpec.FROM_ENVIRONMENT);
-        assertThat(spec.insecureSkipTLSVerify()).isFalse();
+        assertThat(spec.insecureSkipTlsVerify()).isFalse();
     }
 
     @Test

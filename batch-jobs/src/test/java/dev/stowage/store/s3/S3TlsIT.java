@@ -60,7 +60,7 @@ class S3TlsIT {
 
     @Test
     void skippingVerificationWorksOnlyWhenAskedByName() {
-        ValidationReport report = validator.validate(https(S3.createBucket()).insecureSkipTLSVerify(true).build());
+        ValidationReport report = validator.validate(https(S3.createBucket()).insecureSkipTlsVerify(true).build());
 
         assertThat(report.ok()).as(report.summary()).isTrue();
     }
