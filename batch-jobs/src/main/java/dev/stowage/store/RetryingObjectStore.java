@@ -100,8 +100,9 @@ public final class RetryingObjectStore extends ForwardingObjectStore {
                 if (attempt >= policy.maxAttempts() || elapsed.plus(delay).compareTo(policy.maxElapsed()) > 0) {
                     throw exhausted(failure, attempt, elapsed);
                 }
-                LOG.log(Level.WARNING, "{0}; attempt {1} of {2}, retrying in {3} ms", failure.getMessage(),
-                        attempt, policy.maxAttempts(), delay.toMillis());
+                // plain concatenation: messages hold apostrophes, which MessageFormat would eat
+                LOG.log(Level.WARNING, failure.getMessage() + "; attempt " + attempt + " of " + policy.maxAttempts()
+                        + ", retrying in " + delay.toMillis() + " ms");
                 pause(delay, failure);
             }
         }

@@ -70,13 +70,24 @@ final class MultipartUploader {
                 if (classified.reason() == StoreException.Reason.NOT_FOUND) {
                     return; // already completed or aborted: nothing is left behind
                 }
-                if (!classified.retriable() || attempt == ABORT_ATTEMPTS) {
+                if (!classified.retriable() || attempt == ABORT_ATTEMPTS || !pause(attempt)) {
                     LOG.log(Level.WARNING, classified.getMessage() + "; upload id " + uploadId
                             + " may keep its parts until a lifecycle rule or maintenance removes them");
                     failure.addSuppressed(classified);
                     return;
                 }
             }
+        }
+    }
+
+    /** A short wait before trying the abort again: a throttled endpoint needs a moment. */
+    private static boolean pause(int attempt) {
+        try {
+            Thread.sleep(200L * attempt);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -126,4 +126,15 @@ class ObjectStoreFactoryTest {
         assertThatThrownBy(() -> noCredentials.open(spec)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("location b2").hasMessageContaining("is the Secret mounted?");
     }
+
+    @Test
+    void anUnreadableCaBundleFailsWhenOpeningNamingTheFile() {
+        Path bundle = directory.resolve("ca.pem");
+        LocationSpec spec = LocationSpec.builder("nas").endpoint(URI.create("https://127.0.0.1:9")).bucket("b")
+                .caBundle(bundle).build();
+
+        assertThatThrownBy(() -> factory.open(spec)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("location nas").hasMessageContaining("CA bundle " + bundle)
+                .satisfies(e -> assertThat(((StoreException) e).retriable()).isFalse());
+    }
 }
