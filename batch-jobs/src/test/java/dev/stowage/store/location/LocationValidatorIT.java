@@ -45,6 +45,22 @@ class LocationValidatorIT {
     }
 
     @Test
+    void aBucketThatKeepsDeletedVersionsIsWarnedAboutAndTheProbeLeavesNoVersion() throws IOException {
+        String bucket = S3.createBucket();
+        S3.enableVersioning(bucket);
+
+        ValidationReport report = validator.validate(S3.location("b2", bucket)
+                .credentials(CredentialsSpec.file(credentials(S3ProxyFixture.CREDENTIAL))).build());
+
+        assertThat(report.ok()).as(report.summary()).isTrue();
+        assertThat(report.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.name()).isEqualTo(LocationValidator.HIDDEN_VERSIONS);
+            assertThat(warning.fix()).contains("Keep only the last version");
+        });
+        assertThat(S3.versionsKept(bucket)).isZero();
+    }
+
+    @Test
     void aWrongSecretFailsTheCredentialsCheckNamingTheFileAndWritesNothing() throws IOException {
         String bucket = S3.createBucket();
         Path file = credentials("not-the-secret");

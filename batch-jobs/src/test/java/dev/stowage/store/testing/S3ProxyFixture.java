@@ -24,6 +24,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -139,6 +141,17 @@ public final class S3ProxyFixture implements BeforeAllCallback, AfterAllCallback
 
     public void createBucket(String name) {
         blobStore.createContainer(name);
+    }
+
+    /** Turns on versioning, so deletes leave delete markers behind, as a B2 bucket keeps hidden versions. */
+    public void enableVersioning(String bucket) {
+        blobStore.putBucketVersioning(bucket, BucketVersioningStatus.ENABLED);
+    }
+
+    /** Versions and delete markers kept in {@code bucket}, read without an S3 request. */
+    public int versionsKept(String bucket) {
+        var versions = blobStore.listVersions(ListObjectVersionsRequest.builder().bucket(bucket).build());
+        return versions.versions().size() + versions.deleteMarkers().size();
     }
 
     /** Every key in {@code bucket}, in key order, read without an S3 request. */
