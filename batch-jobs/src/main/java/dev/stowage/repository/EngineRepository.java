@@ -3,6 +3,7 @@ package dev.stowage.repository;
 import dev.stowage.repository.archive.Archiver;
 import dev.stowage.repository.archive.ChunkerFactory;
 import dev.stowage.repository.archive.MemorySnapshotBuilder;
+import dev.stowage.repository.archive.ThreadChunkers;
 import dev.stowage.repository.check.Checker;
 import dev.stowage.repository.content.ContentStore;
 import dev.stowage.repository.documents.SealedDocuments;
@@ -24,6 +25,10 @@ final class EngineRepository implements Repository {
     private final SnapshotCatalog catalog;
     private final Documents documents;
     private volatile boolean closed;
+
+    EngineRepository(ContentStore content, RepositoryOptions options) {
+        this(content, new ThreadChunkers(content.config()), options);
+    }
 
     EngineRepository(ContentStore content, ChunkerFactory chunker, RepositoryOptions options) {
         this.content = content;

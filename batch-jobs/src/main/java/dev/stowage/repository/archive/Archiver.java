@@ -27,13 +27,13 @@ import java.util.concurrent.ExecutorService;
  * Backs up a directory into a snapshot: a walker in the calling thread, a reader stage and a
  * chunk-storing stage of {@code workerThreads} threads each, and the content writer's uploads. The
  * manifest is written last, after the writer has stored every pack and index, so a backup that
- * dies lists nothing; its checkpointed packs are reused by the next run.
+ * dies lists nothing; the packs its writer had checkpointed (every few packs, on its own) are
+ * reused by the next run.
  */
 public final class Archiver {
     /** Chunk data queued between the stages, at least; also at least a few largest chunks. */
     private static final int MIN_BUDGET_BYTES = 64 * 1024 * 1024;
     private static final int FILES_IN_FLIGHT_PER_THREAD = 64;
-    private static final int PACKS_PER_CHECKPOINT = 64;
 
     private final ContentStore content;
     private final TreeStore trees;
@@ -77,9 +77,8 @@ public final class Archiver {
         ExecutorService readers = WorkerPool.fixed("stowage-read", threads);
         ExecutorService savers = WorkerPool.fixed("stowage-save", threads);
         try {
-            Checkpointer checkpointer = new Checkpointer(writer, options.packTargetBytes(), PACKS_PER_CHECKPOINT);
             int budget = Math.max(MIN_BUDGET_BYTES, 4 * threads * options.chunkMaxBytes());
-            BlobSaver saver = new BlobSaver(content, writer, checkpointer, state, savers, budget);
+            BlobSaver saver = new BlobSaver(content, writer, state, savers, budget);
             int wholeFileLimit = Math.min(content.config().chunkMinBytes(), 1024 * 1024);
             FileChunkReader reader = new FileChunkReader(chunker, saver, state, progress, readers,
                     threads * FILES_IN_FLIGHT_PER_THREAD, wholeFileLimit);

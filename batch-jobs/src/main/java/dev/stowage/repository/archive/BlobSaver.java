@@ -17,17 +17,15 @@ import java.util.concurrent.TimeUnit;
 final class BlobSaver {
     private final ContentStore content;
     private final ContentWriter writer;
-    private final Checkpointer checkpointer;
     private final RunState state;
     private final ExecutorService pool;
     private final Semaphore budget;
     private final int budgetBytes;
 
-    BlobSaver(ContentStore content, ContentWriter writer, Checkpointer checkpointer, RunState state,
+    BlobSaver(ContentStore content, ContentWriter writer, RunState state,
             ExecutorService pool, int budgetBytes) {
         this.content = content;
         this.writer = writer;
-        this.checkpointer = checkpointer;
         this.state = state;
         this.pool = pool;
         this.budgetBytes = budgetBytes;
@@ -59,9 +57,7 @@ final class BlobSaver {
     /** Stores a blob in the calling thread. */
     BlobRef saveNow(byte[] data, int length) {
         BlobId id = content.idOf(data, 0, length);
-        if (writer.put(BlobType.DATA, id, data, 0, length)) {
-            checkpointer.added(length);
-        }
+        writer.put(BlobType.DATA, id, data, 0, length);
         return new BlobRef(id, length);
     }
 

@@ -22,7 +22,10 @@ import java.util.function.Predicate;
  */
 final class RestoreWalker {
     /** Chunks of one file written by one task; larger files are written by several at once. */
-    private static final long RANGE_BYTES = 16L * 1024 * 1024;
+    private static final long PIECE_BYTES = 16L * 1024 * 1024;
+    /** Small files are restored together, up to this many bytes or files per batch. */
+    private static final long BATCH_BYTES = 8L * 1024 * 1024;
+    private static final int BATCH_FILES = 256;
 
     private final ContentStore content;
     private final TreeStore trees;
@@ -33,6 +36,8 @@ final class RestoreWalker {
     private final List<Symlink> symlinks = new ArrayList<>();
     /** Directories made or checked, each after all of its subdirectories. */
     private final List<TargetDirectory> directories = new ArrayList<>();
+    private final List<FileRestore.Piece> batch = new ArrayList<>();
+    private long batchBytes;
 
     RestoreWalker(ContentStore content, TreeStore trees, PosixMetadata metadata, RestoreState state,
             FileScheduler files, Predicate<String> include) {
@@ -114,14 +119,30 @@ final class RestoreWalker {
         if (!included(path)) {
             return;
         }
+        List<FileRestore.Piece> pieces;
         try {
-            FileRestore restore = new FileRestore(node, path, directory.ensure(), content, metadata, state,
-                    RANGE_BYTES);
-            for (FileRestore.Range range : restore.open()) {
-                files.submit(range::run);
-            }
+            pieces = new FileRestore(node, path, directory.ensure(), metadata, state).pieces(PIECE_BYTES);
         } catch (IOException e) {
             state.error("file", path, e.getMessage() + "; not restored");
+            return;
+        }
+        if (pieces.size() == 1 && node.size() < BATCH_BYTES) {
+            batch.add(pieces.get(0));
+            batchBytes += node.size();
+            if (batchBytes >= BATCH_BYTES || batch.size() >= BATCH_FILES) {
+                flush();
+            }
+        } else {
+            pieces.forEach(piece -> files.submit(new BlobBatch(content, List.of(piece))));
+        }
+    }
+
+    /** Hands the small files collected so far to the scheduler; called when the walk ends, too. */
+    void flush() {
+        if (!batch.isEmpty()) {
+            files.submit(new BlobBatch(content, batch));
+            batch.clear();
+            batchBytes = 0;
         }
     }
 

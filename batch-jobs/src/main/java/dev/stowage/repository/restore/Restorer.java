@@ -54,6 +54,7 @@ public final class Restorer {
             FileScheduler files = new FileScheduler(pool, threads * 4);
             walker = new RestoreWalker(content, trees, metadata, state, files, request.includePath());
             walker.restoreTree(manifest.tree(), target);
+            walker.flush();
             files.awaitAll();
         } finally {
             WorkerPool.stop(pool);
