@@ -82,7 +82,7 @@ final class PackVerification {
             return known;
         }
         if (!stored.containsKey(location.packKey())) {
-            return "its pack " + location.packKey() + " is missing";
+            return "blob " + id.hex() + " is in pack " + location.packKey() + ", which is missing";
         }
         return null;
     }
@@ -92,7 +92,8 @@ final class PackVerification {
             try {
                 content.read(id);
             } catch (RepositoryException e) {
-                damaged.put(id, "it is damaged in pack " + packKey + " (" + e.getMessage() + ")");
+                damaged.put(id, e.getMessage().contains(packKey) ? e.getMessage()
+                        : "damaged in pack " + packKey + ": " + e.getMessage());
             }
         }
     }

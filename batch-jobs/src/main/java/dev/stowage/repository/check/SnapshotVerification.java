@@ -92,12 +92,14 @@ final class SnapshotVerification {
                 continue;
             }
             Optional<BlobLocation> location = content.locate(blob.id());
-            String problem = location.isEmpty() ? "it is in no index" : packs.problemWith(blob.id(), location.get());
+            String problem = location.isEmpty() ? "blob " + blob.id().hex() + " is in no index"
+                    : packs.problemWith(blob.id(), location.get());
             if (problem == null && location.get().plainLength() != blob.length()) {
-                problem = "the index records " + location.get().plainLength() + " bytes, the tree " + blob.length();
+                problem = "blob " + blob.id().hex() + ": the index records " + location.get().plainLength()
+                        + " bytes, the tree " + blob.length();
             }
             if (problem != null) {
-                problems.add(snapshot + " file " + path + ": blob " + blob.id().hex() + " is unusable: " + problem);
+                problems.add(snapshot + " file " + path + ": " + problem);
                 checkedBlobs.remove(blob.id()); // report every file that needs it
             }
         }

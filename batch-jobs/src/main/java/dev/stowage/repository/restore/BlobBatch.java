@@ -49,7 +49,7 @@ final class BlobBatch implements Runnable {
                 public void failed(BlobId id, RepositoryException error) {
                     delivered.add(id);
                     for (Placement placement : wanted.get(id)) {
-                        placement.file.fail("blob " + id.hex() + ": " + RestoreState.describe(error));
+                        placement.file.fail(RestoreState.describe(id, error));
                     }
                 }
             });

@@ -41,6 +41,12 @@ final class RestoreState {
         return new ArrayList<>(errors);
     }
 
+    /** A failure to read one blob, naming the blob unless the message already does. */
+    static String describe(dev.stowage.repository.content.BlobId id, RuntimeException e) {
+        String message = describe(e);
+        return message.contains(id.hex()) ? message : "blob " + id.hex() + ": " + message;
+    }
+
     /** How a failure to read stored data reads in an error line: the object at fault first. */
     static String describe(RuntimeException e) {
         if (e instanceof CorruptDataException corrupt && corrupt.objectKey() != null) {
