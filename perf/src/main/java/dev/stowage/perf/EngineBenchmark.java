@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -Xmx1g -cp 'perf/target/classes:perf/target/lib/*' dev.stowage.perf.EngineBenchmark \
- *      [--scale=1.0] [--work=target/engine-benchmark] [--threads=0] [--reuse-source]
+ *      [--scale=1.0] [--work=target/engine-benchmark] [--threads=0] [--level=3] [--reuse-source]
  * </pre>
  */
 public final class EngineBenchmark {
@@ -39,12 +39,14 @@ public final class EngineBenchmark {
         double scale = Double.parseDouble(option(args, "scale", "1.0"));
         Path work = Path.of(option(args, "work", "target/engine-benchmark")).toAbsolutePath();
         int threads = Integer.parseInt(option(args, "threads", "0"));
+        int level = Integer.parseInt(option(args, "level", Integer.toString(
+                RepositoryOptions.defaults().compressionLevel())));
         Path source = work.resolve("source");
         prepareSource(source, scale, List.of(args).contains("--reuse-source"));
         deleteTree(work.resolve("repo"));
         deleteTree(work.resolve("restore"));
 
-        RepositoryOptions options = withThreads(RepositoryOptions.defaults(), threads);
+        RepositoryOptions options = tuned(RepositoryOptions.defaults(), threads, level);
         LocalFilesystemStore store = new LocalFilesystemStore("local", work.resolve("repo"));
         List<PhaseMeter.Result> results = new ArrayList<>();
         try (Repository repository = Repositories.init(store, PASSWORD, options)) {
@@ -97,22 +99,26 @@ public final class EngineBenchmark {
         try (Stream<Path> files = Files.walk(store.root())) {
             stored = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
-        System.out.printf("%nscale %s, %d cores, workerThreads %d (0: one per core), JVM max heap %d MiB%n", scale,
-                Runtime.getRuntime().availableProcessors(), options.workerThreads(),
-                Runtime.getRuntime().maxMemory() >> 20);
-        System.out.printf("%-20s %12s %9s %9s %9s %10s %8s %8s%n", "phase", "bytes", "wall s", "MB/s", "CPU s",
-                "core use", "peak MiB", "GCs");
+        System.out.printf("%nscale %s, %d cores, workerThreads %d (0: one per core), zstd level %d, JVM max heap"
+                + " %d MiB%n", scale, Runtime.getRuntime().availableProcessors(), options.workerThreads(),
+                options.compressionLevel(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("%-20s %14s %8s %8s %8s %9s %12s %9s %9s %11s%n", "phase", "bytes", "wall s", "MB/s",
+                "CPU s", "core use", "MB/CPU-s*n", "live MiB", "peak MiB", "GCs (ms)");
         for (PhaseMeter.Result r : results) {
-            System.out.printf("%-20s %,12d %9.2f %9.1f %9.2f %9.0f%% %8d %8d%n", r.name(), r.bytes(), r.seconds(),
-                    r.megabytesPerSecond(), r.cpuSeconds(), 100 * r.coreUse(), r.peakHeapBytes() >> 20, r.gcCount());
+            System.out.printf("%-20s %,14d %8.2f %8.1f %8.2f %8.0f%% %12.1f %9d %9d %5d (%d)%n", r.name(), r.bytes(),
+                    r.seconds(), r.megabytesPerSecond(), r.cpuSeconds(), 100 * r.coreUse(),
+                    r.bytes() / 1e6 / r.cpuSeconds() * Runtime.getRuntime().availableProcessors(),
+                    r.liveHeapBytes() >> 20, r.peakHeapBytes() >> 20, r.gcCount(), r.gcMillis());
         }
+        System.out.println("MB/CPU-s*n: the rate if the process had all n cores to itself; live: most heap in use"
+                + " after a collection; peak: sum of heap pool peaks, garbage included");
         System.out.printf("repository size %,d bytes; restored tree verified (%d entries identical)%n", stored,
                 entries);
     }
 
-    private static RepositoryOptions withThreads(RepositoryOptions o, int threads) {
+    private static RepositoryOptions tuned(RepositoryOptions o, int threads, int level) {
         return new RepositoryOptions(o.chunkMinBytes(), o.chunkAvgBytes(), o.chunkMaxBytes(), o.kdfMemoryKiB(),
-                o.kdfIterations(), o.kdfParallelism(), o.packTargetBytes(), o.compressionLevel(),
+                o.kdfIterations(), o.kdfParallelism(), o.packTargetBytes(), level,
                 o.maxParallelUploads(), threads, o.cacheDirectory(), o.clock());
     }
 

@@ -31,8 +31,8 @@ import java.util.concurrent.ExecutorService;
  * reused by the next run.
  */
 public final class Archiver {
-    /** Chunk data queued between the stages, at least; also at least a few largest chunks. */
-    private static final int MIN_BUDGET_BYTES = 64 * 1024 * 1024;
+    /** Average chunks queued per storing thread: enough that none waits for the readers. */
+    private static final int QUEUED_CHUNKS_PER_THREAD = 4;
     private static final int FILES_IN_FLIGHT_PER_THREAD = 64;
 
     private final ContentStore content;
@@ -77,7 +77,9 @@ public final class Archiver {
         ExecutorService readers = WorkerPool.fixed("stowage-read", threads);
         ExecutorService savers = WorkerPool.fixed("stowage-save", threads);
         try {
-            int budget = Math.max(MIN_BUDGET_BYTES, 4 * threads * options.chunkMaxBytes());
+            // Chunk bytes queued between the stages: a few per thread, and room for two of the largest.
+            int budget = (int) Math.min(Integer.MAX_VALUE, Math.max(2L * content.config().chunkMaxBytes(),
+                    (long) QUEUED_CHUNKS_PER_THREAD * threads * content.config().chunkAvgBytes()));
             BlobSaver saver = new BlobSaver(content, writer, state, savers, budget);
             int wholeFileLimit = Math.min(content.config().chunkMinBytes(), 1024 * 1024);
             FileChunkReader reader = new FileChunkReader(chunker, saver, state, progress, readers,
