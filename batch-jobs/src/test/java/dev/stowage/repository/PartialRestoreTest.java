@@ -38,4 +38,26 @@ class PartialRestoreTest {
             }
         }
     }
+
+    @Test
+    void restoringAgainIntoTheSameTargetReplacesFilesAndLeavesNoTemporaryNames() throws Exception {
+        Path source = temp.resolve("source");
+        Files.createDirectories(source.resolve("dir"));
+        Files.writeString(source.resolve("dir/file"), "snapshot content");
+        try (Repository repository = TestRepositories.create(temp.resolve("repo"))) {
+            String id = repository.backup(new BackupRequest(source, SOURCE, null, null)).snapshotId();
+            Path out = temp.resolve("out");
+            repository.restore(RestoreRequest.all(id, out));
+            Files.writeString(out.resolve("dir/file"), "changed locally since");
+
+            RestoreResult again = repository.restore(RestoreRequest.all(id, out));
+
+            assertThat(again.errors()).isEmpty();
+            assertThat(out.resolve("dir/file")).hasContent("snapshot content");
+            try (Stream<Path> paths = Files.walk(out)) {
+                assertThat(paths.map(p -> out.relativize(p).toString())).containsExactlyInAnyOrder("", "dir",
+                        "dir/file");
+            }
+        }
+    }
 }
