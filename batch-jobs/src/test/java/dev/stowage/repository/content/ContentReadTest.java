@@ -159,6 +159,37 @@ class ContentReadTest {
         }
     }
 
+    @Test
+    void reopeningWithACacheFetchesEachIndexObjectOnlyOnce(@TempDir Path cache) {
+        RepositoryOptions cached = OPTIONS.withCacheDirectory(cache);
+        ContentStores.open(store, PASSWORD, cached).close();
+        int fetchedFirst = store.gets("index/");
+
+        try (ContentStore repo = ContentStores.open(store, PASSWORD, cached)) {
+            assertThat(store.gets("index/")).isEqualTo(fetchedFirst).isEqualTo(1);
+            assertThat(repo.read(ids.get(2))).isEqualTo(blobs.get(2));
+        }
+    }
+
+    @Test
+    void damagedCachedIndexIsFetchedAgain(@TempDir Path cache) throws IOException {
+        RepositoryOptions cached = OPTIONS.withCacheDirectory(cache);
+        String repositoryId;
+        try (ContentStore repo = ContentStores.open(store, PASSWORD, cached)) {
+            repositoryId = repo.config().id();
+        }
+        try (var files = Files.list(cache.resolve(repositoryId).resolve("index"))) {
+            for (Path file : files.toList()) {
+                Files.write(file, new byte[] {1, 2, 3});
+            }
+        }
+
+        try (ContentStore repo = ContentStores.open(store, PASSWORD, cached)) {
+            assertThat(store.gets("index/")).isEqualTo(2);
+            assertThat(repo.indexedBlobCount()).isEqualTo(10);
+        }
+    }
+
     private void flipByte(String key, long offset) throws IOException {
         Path file = root.resolve(key);
         byte[] bytes = Files.readAllBytes(file);

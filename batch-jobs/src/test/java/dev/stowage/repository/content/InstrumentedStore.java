@@ -18,6 +18,7 @@ final class InstrumentedStore implements ObjectStore {
     private final ObjectStore delegate;
     private final AtomicInteger puts = new AtomicInteger();
     private final AtomicInteger rangeReads = new AtomicInteger();
+    private final java.util.Map<String, AtomicInteger> getsByPrefix = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Predicate<String> failing = key -> false;
@@ -47,6 +48,12 @@ final class InstrumentedStore implements ObjectStore {
 
     int puts() {
         return puts.get();
+    }
+
+    /** Whole-object gets of keys under a top-level prefix such as {@code index/}. */
+    int gets(String prefix) {
+        AtomicInteger count = getsByPrefix.get(prefix);
+        return count == null ? 0 : count.get();
     }
 
     int rangeReads() {
@@ -106,6 +113,8 @@ final class InstrumentedStore implements ObjectStore {
 
     @Override
     public byte[] get(String key) {
+        String prefix = key.contains("/") ? key.substring(0, key.indexOf('/') + 1) : key;
+        getsByPrefix.computeIfAbsent(prefix, p -> new AtomicInteger()).incrementAndGet();
         return delegate.get(key);
     }
 
