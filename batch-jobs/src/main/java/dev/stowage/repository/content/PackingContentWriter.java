@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -54,6 +55,7 @@ final class PackingContentWriter implements ContentWriter {
     /** every pack this writer uploaded, in upload order; guarded by packsLock */
     private final List<IndexedPack> uploaded = new ArrayList<>();
     private final ReentrantLock checkpointLock = new ReentrantLock();
+    private final AtomicBoolean checkpointWanted = new AtomicBoolean();
     /** how many of {@link #uploaded} checkpoints cover; guarded by checkpointLock */
     private int checkpointed;
     private final List<String> checkpointKeys = new ArrayList<>();
@@ -151,9 +153,10 @@ final class PackingContentWriter implements ContentWriter {
         }
     }
 
-    /** Runs on an upload thread. */
+    /** Runs on an upload thread. A checkpoint it triggers is written inside the same upload slot. */
     private void upload(PackAssembler.Detached pack) {
         String key = null;
+        boolean stored = false;
         try {
             RepositoryException alreadyBroken = broken;
             if (alreadyBroken != null) {
@@ -171,6 +174,7 @@ final class PackingContentWriter implements ContentWriter {
             }
             packsUploaded.increment();
             bytesUploaded.add(sealed.bytes().length);
+            stored = true;
         } catch (RuntimeException | Error e) {
             RepositoryException failure = new RepositoryException("unable to upload pack "
                     + (key == null ? "(while sealing it)" : key) + " to location " + repo.objectStore().location()
@@ -178,35 +182,51 @@ final class PackingContentWriter implements ContentWriter {
                     + " are reused)", e);
             markBroken(failure);
             abandon(pack, failure);
-            return;
         } finally {
-            uploadSlots.release();
-            uploads.end();
+            try {
+                if (stored) {
+                    checkpointIfDue();
+                }
+            } finally {
+                uploadSlots.release();
+                uploads.end();
+            }
         }
-        checkpointIfDue();
     }
 
+    /**
+     * Called after each upload. Whoever holds the checkpoint lock re-checks after releasing it if another
+     * upload finished meanwhile, so no uploaded pack waits for the next upload to be checkpointed.
+     */
     private void checkpointIfDue() {
-        if (!checkpointLock.tryLock()) {
-            return; // a checkpoint is being written; the next upload looks again
-        }
-        try {
-            int pending;
-            synchronized (packsLock) {
-                pending = uploaded.size() - checkpointed;
+        checkpointWanted.set(true);
+        while (checkpointWanted.get() && checkpointLock.tryLock()) {
+            try {
+                checkpointWanted.set(false);
+                if (checkpointDue()) {
+                    writeCheckpoint();
+                }
+            } catch (StoreException e) {
+                // the packs are stored; a later checkpoint or the final index lists them
+                LOG.log(System.Logger.Level.WARNING, "unable to write a checkpoint index: " + e.getMessage());
+                return;
+            } finally {
+                checkpointLock.unlock();
             }
-            boolean due = pending >= policy.everyPacks()
-                    || (pending > 0 && !Duration.between(lastCheckpoint, clock.instant()).minus(policy.interval())
-                            .isNegative());
-            if (due) {
-                writeCheckpoint();
-            }
-        } catch (StoreException e) {
-            // the packs are stored; a later checkpoint or the final index lists them
-            LOG.log(System.Logger.Level.WARNING, "unable to write a checkpoint index: " + e.getMessage());
-        } finally {
-            checkpointLock.unlock();
         }
+    }
+
+    /** Caller holds checkpointLock. */
+    private boolean checkpointDue() {
+        if (state != State.OPEN || broken != null) {
+            return false;
+        }
+        int pending;
+        synchronized (packsLock) {
+            pending = uploaded.size() - checkpointed;
+        }
+        return pending >= policy.everyPacks() || (pending > 0
+                && !Duration.between(lastCheckpoint, clock.instant()).minus(policy.interval()).isNegative());
     }
 
     /** Stores an index of the packs uploaded since the last checkpoint. Caller holds checkpointLock. */

@@ -63,7 +63,8 @@ final class RepositoryContentStore implements ContentStore {
         this.keyName = keyName;
         this.aead = masterKey.aead(provider);
         this.codec = new BlobCodec(aead, masterKey.keyedHash(provider), new BlobCompressor(options.compressionLevel()));
-        this.index = new MasterIndex(store, aead, provider);
+        this.index = new MasterIndex(store, aead, provider, options.cacheDirectory() == null ? null
+                : options.cacheDirectory().resolve(config.id()).resolve("index"));
         this.packReader = new PackReader(aead, store.location());
         this.blobReader = new BlobReader(store, codec);
         this.uploadExecutor = Executors.newCachedThreadPool(task -> {

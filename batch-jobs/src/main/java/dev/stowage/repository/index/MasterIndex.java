@@ -1,6 +1,7 @@
 package dev.stowage.repository.index;
 
 import dev.stowage.repository.CorruptDataException;
+import dev.stowage.repository.RepositoryException;
 import dev.stowage.repository.compress.Compression;
 import dev.stowage.repository.content.BlobId;
 import dev.stowage.repository.content.BlobType;
@@ -12,6 +13,7 @@ import dev.stowage.repository.pack.PackEntry;
 import dev.stowage.repository.pack.PackKeys;
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectStore;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
@@ -34,6 +40,8 @@ import java.util.function.BiConsumer;
  */
 public final class MasterIndex {
 
+    static final int LOAD_THREADS = 8;
+
     private final ObjectStore store;
     private final Aead aead;
     private final CryptoProvider provider;
@@ -43,28 +51,83 @@ public final class MasterIndex {
     private final List<String> packKeys = new ArrayList<>();
     private final Map<String, Integer> packRefs = new HashMap<>();
     private final Set<String> loaded = new LinkedHashSet<>();
+    private final IndexCache cache;
 
-    public MasterIndex(ObjectStore store, Aead aead, CryptoProvider provider) {
+    /**
+     * @param cacheDirectory where to keep copies of index objects (one directory per repository), or
+     *                       null for none
+     */
+    public MasterIndex(ObjectStore store, Aead aead, CryptoProvider provider, Path cacheDirectory) {
         this.store = store;
         this.aead = aead;
         this.provider = provider;
+        this.cache = cacheDirectory == null ? null : new IndexCache(cacheDirectory);
     }
 
-    /** Loads every index object not loaded yet; returns how many it loaded. */
+    /**
+     * Loads every index object not loaded yet, {@value #LOAD_THREADS} at a time (a repository with many
+     * writers has many small index objects, and each get is a round trip); returns how many it loaded.
+     */
     public int refresh() {
         refreshLock.lock();
         try {
-            int count = 0;
-            for (ObjectInfo info : store.list(IndexCodec.PREFIX)) {
-                if (IndexCodec.isIndexKey(info.key()) && !isLoaded(info.key())) {
-                    load(info.key(), store.get(info.key()));
-                    count++;
-                }
+            List<String> fresh = store.list(IndexCodec.PREFIX).stream().map(ObjectInfo::key)
+                    .filter(key -> IndexCodec.isIndexKey(key) && !isLoaded(key)).toList();
+            if (fresh.size() <= 1) {
+                fresh.forEach(key -> load(key, fetch(key)));
+            } else {
+                loadInParallel(fresh);
             }
-            return count;
+            return fresh.size();
         } finally {
             refreshLock.unlock();
         }
+    }
+
+    private void loadInParallel(List<String> keys) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(LOAD_THREADS, keys.size()), task -> {
+            Thread thread = new Thread(task, "stowage-index-load");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> loads = new ArrayList<>();
+            keys.forEach(key -> loads.add(pool.submit(() -> load(key, fetch(key)))));
+            for (Future<?> load : loads) {
+                try {
+                    load.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException("loading an index object failed", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RepositoryException("interrupted while loading the repository index", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** An index object's bytes, from the cache when it holds a copy that matches the name. */
+    private byte[] fetch(String key) {
+        if (cache != null) {
+            Optional<byte[]> cached = cache.get(key);
+            if (cached.isPresent() && matchesName(key, cached.get())) {
+                return cached.get();
+            }
+        }
+        byte[] bytes = store.get(key);
+        if (cache != null && matchesName(key, bytes)) {
+            cache.put(key, bytes);
+        }
+        return bytes;
+    }
+
+    private boolean matchesName(String key, byte[] sealed) {
+        return MessageDigest.isEqual(provider.sha256().digest(sealed), IndexCodec.hashOf(key));
     }
 
     /**
@@ -73,7 +136,7 @@ public final class MasterIndex {
      * @throws CorruptDataException naming the index object when it is damaged
      */
     public void load(String key, byte[] sealed) {
-        if (!MessageDigest.isEqual(provider.sha256().digest(sealed), IndexCodec.hashOf(key))) {
+        if (!matchesName(key, sealed)) {
             throw corrupt(key, "content does not match the hash its name carries", null);
         }
         byte[] plaintext;
@@ -101,6 +164,9 @@ public final class MasterIndex {
         byte[] sealed = aead.seal(Purpose.INDEX, null, IndexCodec.encode(index));
         String key = IndexCodec.keyOf(provider.sha256().digest(sealed));
         store.put(key, sealed);
+        if (cache != null) {
+            cache.put(key, sealed);
+        }
         add(key, index);
         return key;
     }
@@ -124,6 +190,9 @@ public final class MasterIndex {
 
     /** Forgets that an index object was loaded (it was deleted); its entries stay, as others cover them. */
     public void forget(String key) {
+        if (cache != null) {
+            cache.remove(key);
+        }
         lock.writeLock().lock();
         try {
             loaded.remove(key);

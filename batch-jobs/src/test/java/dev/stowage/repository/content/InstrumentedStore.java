@@ -17,6 +17,8 @@ final class InstrumentedStore implements ObjectStore {
 
     private final ObjectStore delegate;
     private final AtomicInteger puts = new AtomicInteger();
+    private final AtomicInteger rangeReads = new AtomicInteger();
+    private final java.util.Map<String, AtomicInteger> getsByPrefix = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Predicate<String> failing = key -> false;
@@ -48,6 +50,28 @@ final class InstrumentedStore implements ObjectStore {
         return puts.get();
     }
 
+    /** Whole-object gets of keys under a top-level prefix such as {@code index/}. */
+    int gets(String prefix) {
+        AtomicInteger count = getsByPrefix.get(prefix);
+        return count == null ? 0 : count.get();
+    }
+
+    int rangeReads() {
+        return rangeReads.get();
+    }
+
+    /** Waits until {@code condition} holds, re-testing after every put (work done on other threads). */
+    synchronized void awaitAfterPuts(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new IllegalStateException("condition never held (guard against a hang, not a timing check)");
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+    }
+
     int inFlight() {
         return inFlight.get();
     }
@@ -76,6 +100,9 @@ final class InstrumentedStore implements ObjectStore {
             }
             delegate.put(key, data);
             puts.incrementAndGet();
+            synchronized (this) {
+                notifyAll();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -86,11 +113,14 @@ final class InstrumentedStore implements ObjectStore {
 
     @Override
     public byte[] get(String key) {
+        String prefix = key.contains("/") ? key.substring(0, key.indexOf('/') + 1) : key;
+        getsByPrefix.computeIfAbsent(prefix, p -> new AtomicInteger()).incrementAndGet();
         return delegate.get(key);
     }
 
     @Override
     public byte[] getRange(String key, long offset, int length) {
+        rangeReads.incrementAndGet();
         return delegate.getRange(key, offset, length);
     }
 
