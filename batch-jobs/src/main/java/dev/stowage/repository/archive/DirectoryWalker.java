@@ -3,7 +3,7 @@ package dev.stowage.repository.archive;
 import dev.stowage.repository.CorruptDataException;
 import dev.stowage.repository.content.BlobId;
 import dev.stowage.repository.content.ContentWriter;
-import dev.stowage.repository.progress.ProgressMeter;
+import dev.stowage.repository.operation.ProgressMeter;
 import dev.stowage.repository.snapshot.FileAttributes;
 import dev.stowage.repository.snapshot.NameOrder;
 import dev.stowage.repository.snapshot.Node;

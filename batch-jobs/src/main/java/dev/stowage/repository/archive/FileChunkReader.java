@@ -2,7 +2,7 @@ package dev.stowage.repository.archive;
 
 import dev.stowage.repository.RepositoryException;
 import dev.stowage.repository.chunk.ChunkSource;
-import dev.stowage.repository.progress.ProgressMeter;
+import dev.stowage.repository.operation.ProgressMeter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

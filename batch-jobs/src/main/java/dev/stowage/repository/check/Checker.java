@@ -3,7 +3,7 @@ package dev.stowage.repository.check;
 import dev.stowage.repository.CheckReport;
 import dev.stowage.repository.ProgressListener;
 import dev.stowage.repository.content.ContentStore;
-import dev.stowage.repository.progress.ProgressMeter;
+import dev.stowage.repository.operation.ProgressMeter;
 import dev.stowage.repository.snapshot.SnapshotCatalog;
 import dev.stowage.repository.snapshot.TreeStore;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import dev.stowage.repository.content.BlobId;
 import dev.stowage.repository.content.ContentStore;
 import dev.stowage.repository.index.BlobLocation;
 import dev.stowage.repository.pack.PackCheck;
-import dev.stowage.repository.progress.ProgressMeter;
+import dev.stowage.repository.operation.ProgressMeter;
 import dev.stowage.store.ObjectInfo;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -4,7 +4,7 @@ import dev.stowage.repository.CorruptDataException;
 import dev.stowage.repository.content.BlobId;
 import dev.stowage.repository.content.ContentStore;
 import dev.stowage.repository.index.BlobLocation;
-import dev.stowage.repository.progress.ProgressMeter;
+import dev.stowage.repository.operation.ProgressMeter;
 import dev.stowage.repository.snapshot.BlobRef;
 import dev.stowage.repository.snapshot.EntryNames;
 import dev.stowage.repository.snapshot.Node;

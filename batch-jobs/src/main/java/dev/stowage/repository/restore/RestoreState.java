@@ -1,7 +1,7 @@
 package dev.stowage.repository.restore;
 
 import dev.stowage.repository.CorruptDataException;
-import dev.stowage.repository.progress.ProgressMeter;
+import dev.stowage.repository.operation.ProgressMeter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;

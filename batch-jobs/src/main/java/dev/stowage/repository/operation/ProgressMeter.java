@@ -1,4 +1,4 @@
-package dev.stowage.repository.progress;
+package dev.stowage.repository.operation;
 
 import dev.stowage.repository.Progress;
 import dev.stowage.repository.ProgressListener;

@@ -1,4 +1,4 @@
-package dev.stowage.repository.archive;
+package dev.stowage.repository.operation;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
