@@ -10,7 +10,6 @@ import dev.stowage.repository.documents.SealedDocuments;
 import dev.stowage.repository.restore.Restorer;
 import dev.stowage.repository.snapshot.ManifestCache;
 import dev.stowage.repository.snapshot.SnapshotCatalog;
-import dev.stowage.repository.snapshot.SnapshotManifest;
 import dev.stowage.repository.snapshot.TreeSnapshotReader;
 import dev.stowage.repository.snapshot.TreeStore;
 import java.util.List;
@@ -67,9 +66,9 @@ final class EngineRepository implements Repository {
     @Override
     public SnapshotReader read(String snapshotId) {
         ensureOpen();
-        SnapshotManifest manifest = catalog.manifest(snapshotId).orElseThrow(() -> new RepositoryException(
+        SnapshotCatalog.Found found = catalog.find(snapshotId).orElseThrow(() -> new RepositoryException(
                 "no snapshot " + snapshotId + " in the repository; list snapshots to find its id"));
-        return new TreeSnapshotReader(content, trees, catalog.resolve(snapshotId).orElseThrow(), manifest.tree());
+        return new TreeSnapshotReader(content, trees, found.id(), found.manifest().tree());
     }
 
     @Override
@@ -81,7 +80,7 @@ final class EngineRepository implements Repository {
     @Override
     public Optional<SnapshotInfo> snapshot(String snapshotId) {
         ensureOpen();
-        return catalog.manifest(snapshotId).map(m -> m.info(catalog.resolve(snapshotId).orElseThrow()));
+        return catalog.find(snapshotId).map(SnapshotCatalog.Found::info);
     }
 
     @Override

@@ -116,14 +116,13 @@ public final class Archiver {
             return Parent.NONE;
         }
         try {
-            Optional<SnapshotManifest> manifest = catalog.manifest(parentSnapshot);
-            if (manifest.isEmpty()) {
+            Optional<SnapshotCatalog.Found> found = catalog.find(parentSnapshot);
+            if (found.isEmpty()) {
                 state.warn("", "parent snapshot " + parentSnapshot + " not found, so every file is read");
                 return Parent.NONE;
             }
-            BlobId treeId = manifest.get().tree();
-            String id = catalog.resolve(parentSnapshot).orElseThrow();
-            return new Parent(id, trees.load(treeId), treeId);
+            BlobId treeId = found.get().manifest().tree();
+            return new Parent(found.get().id(), trees.load(treeId), treeId);
         } catch (CorruptDataException e) {
             state.warn("", "parent snapshot " + parentSnapshot + " is unreadable, so every file is read: "
                     + e.getMessage());

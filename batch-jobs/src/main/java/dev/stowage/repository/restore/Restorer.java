@@ -4,9 +4,9 @@ import dev.stowage.repository.RepositoryException;
 import dev.stowage.repository.RepositoryOptions;
 import dev.stowage.repository.RestoreRequest;
 import dev.stowage.repository.RestoreResult;
-import dev.stowage.repository.operation.WorkerPool;
 import dev.stowage.repository.content.ContentStore;
 import dev.stowage.repository.operation.ProgressMeter;
+import dev.stowage.repository.operation.WorkerPool;
 import dev.stowage.repository.snapshot.SnapshotCatalog;
 import dev.stowage.repository.snapshot.SnapshotManifest;
 import dev.stowage.repository.snapshot.TreeStore;
@@ -33,9 +33,10 @@ public final class Restorer {
     }
 
     public RestoreResult restore(RestoreRequest request) {
-        SnapshotManifest manifest = catalog.manifest(request.snapshotId()).orElseThrow(() -> new RepositoryException(
+        SnapshotCatalog.Found found = catalog.find(request.snapshotId()).orElseThrow(() -> new RepositoryException(
                 "no snapshot " + request.snapshotId() + " in the repository; list snapshots to find its id"));
-        String snapshotId = catalog.resolve(request.snapshotId()).orElseThrow();
+        SnapshotManifest manifest = found.manifest();
+        String snapshotId = found.id();
         boolean everything = request.includePath() == null;
         ProgressMeter progress = new ProgressMeter(request.progress(), everything ? manifest.stats().files() : -1,
                 everything ? manifest.stats().totalBytes() : -1);

@@ -78,7 +78,19 @@ public final class SnapshotCatalog {
      * there is none. {@link CorruptDataException} when it exists but does not open or decode.
      */
     public Optional<SnapshotManifest> manifest(String idOrPrefix) {
-        return resolve(idOrPrefix).flatMap(id -> load(id, false));
+        return find(idOrPrefix).map(Found::manifest);
+    }
+
+    /** Like {@link #manifest}, with the full id the prefix stood for. */
+    public Optional<Found> find(String idOrPrefix) {
+        return resolve(idOrPrefix).flatMap(id -> load(id, false).map(manifest -> new Found(id, manifest)));
+    }
+
+    /** A manifest and its snapshot's full id. */
+    public record Found(String id, SnapshotManifest manifest) {
+        public dev.stowage.repository.SnapshotInfo info() {
+            return manifest.info(id);
+        }
     }
 
     /** The full id a unique prefix names, or empty. */
