@@ -18,6 +18,10 @@ import java.util.concurrent.ExecutorService;
  * parallel, each verified before it gets its name; (2) symlinks, only once no more file will be
  * written, so none can redirect a write; (3) directory metadata, deepest first, so a directory's
  * times and a read-only mode are set after its children are in place.
+ *
+ * <p>With an {@code includePath}, an entry is restored when the predicate accepts its snapshot path
+ * ({@code a/b/c}); the directories leading to it are made and get their metadata, and a directory
+ * the predicate accepts is made even when nothing beneath it is.
  */
 public final class Restorer {
     private final ContentStore content;
