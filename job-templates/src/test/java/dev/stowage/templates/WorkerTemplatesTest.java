@@ -49,7 +49,8 @@ class WorkerTemplatesTest {
 
         assertLockedDown(worker.getSecurityContext());
         assertThat(worker.getSecurityContext().getCapabilities().getAdd()).containsExactly("DAC_READ_SEARCH");
-        assertThat(worker.getCommand()).containsExactly("stowage", "worker", "backup");
+        assertThat(worker.getCommand()).isNullOrEmpty();
+        assertThat(worker.getArgs()).containsExactly("worker");
     }
 
     @Test
@@ -59,7 +60,8 @@ class WorkerTemplatesTest {
         assertLockedDown(worker.getSecurityContext());
         assertThat(worker.getSecurityContext().getCapabilities().getAdd())
                 .containsExactly("CHOWN", "FOWNER", "DAC_OVERRIDE");
-        assertThat(worker.getCommand()).containsExactly("stowage", "worker", "restore");
+        assertThat(worker.getCommand()).isNullOrEmpty();
+        assertThat(worker.getArgs()).containsExactly("worker");
     }
 
     @Test

@@ -36,6 +36,9 @@ public final class WorkerJobs {
 
     public static final String BACKUP_TEMPLATE = "job-templates/volume-backup-worker.yaml";
     public static final String RESTORE_TEMPLATE = "job-templates/volume-restore-worker.yaml";
+    /** File names of the templates in a directory that overrides them (the chart's job-templates ConfigMap). */
+    public static final String BACKUP_TEMPLATE_FILE = "node-volume-backup-job.yaml";
+    public static final String RESTORE_TEMPLATE_FILE = "volume-restore-job.yaml";
 
     static final String CONTAINER = "worker";
     static final String PODS_VOLUME = "pods";
@@ -62,6 +65,25 @@ public final class WorkerJobs {
         } catch (IOException e) {
             throw new UncheckedIOException("unable to read worker Job template " + resource, e);
         }
+    }
+
+    /**
+     * The template of a worker: from {@code directory} (the chart's job-templates ConfigMap, rendered from its
+     * values) when it holds one, else the one shipped in the job-templates module.
+     */
+    public static Job template(java.nio.file.Path directory, dev.stowage.kube.worker.WorkerOperation operation) {
+        boolean backup = operation == dev.stowage.kube.worker.WorkerOperation.BACKUP;
+        if (directory != null) {
+            java.nio.file.Path file = directory.resolve(backup ? BACKUP_TEMPLATE_FILE : RESTORE_TEMPLATE_FILE);
+            if (java.nio.file.Files.isRegularFile(file)) {
+                try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+                    return SERIALIZATION.unmarshal(in, Job.class);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("unable to read worker Job template " + file, e);
+                }
+            }
+        }
+        return template(backup ? BACKUP_TEMPLATE : RESTORE_TEMPLATE);
     }
 
     /**
@@ -136,14 +158,24 @@ public final class WorkerJobs {
             pod.setServiceAccountName(settings.serviceAccount());
         }
         Container worker = container(pod);
-        worker.setImage(settings.image());
+        if (settings.image() != null) {
+            worker.setImage(settings.image());
+        }
+        List<String> args = new ArrayList<>(worker.getArgs() == null ? List.of() : worker.getArgs());
+        if (args.isEmpty() && (worker.getCommand() == null || worker.getCommand().isEmpty())) {
+            args.add("worker");
+        }
+        args.add(labels.operation().word());
+        worker.setArgs(args);
         if (settings.resources() != null) {
             worker.setResources(settings.resources());
         }
         setEnv(worker, WorkerMain.TERMINATION_ENV, worker.getTerminationMessagePath());
-        Volume password = volume(pod, PASSWORD_VOLUME);
-        password.getSecret().setSecretName(settings.passwordSecret().name());
-        password.getSecret().getItems().get(0).setKey(settings.passwordSecret().key());
+        if (settings.passwordSecret() != null) {
+            Volume password = volume(pod, PASSWORD_VOLUME);
+            password.getSecret().setSecretName(settings.passwordSecret().name());
+            password.getSecret().getItems().get(0).setKey(settings.passwordSecret().key());
+        }
         return job;
     }
 

@@ -171,6 +171,7 @@ class WorkerJobsTest {
         assertThat(env(worker, WorkerMain.TERMINATION_ENV)).isEqualTo("/dev/termination-log");
         assertThat(volume(job, "repository-password").getSecret().getSecretName()).isEqualTo("stowage-repo");
         assertThat(worker.getImage()).isEqualTo("registry.example/stowage:1.0");
+        assertThat(worker.getArgs()).containsExactly("worker", "backup");
     }
 
     @Test
@@ -200,6 +201,7 @@ class WorkerJobsTest {
         assertThat(job.getMetadata().getNamespace()).isEqualTo("shop");
         assertThat(volume(job, "target").getPersistentVolumeClaim().getClaimName()).isEqualTo("data");
         assertThat(pod(job).getNodeName()).isNull();
+        assertThat(worker(job).getArgs()).containsExactly("worker", "restore");
         assertThat(worker(job).getSecurityContext().getCapabilities().getAdd())
                 .containsExactly("CHOWN", "FOWNER", "DAC_OVERRIDE");
         WorkerSpec placed = WorkerJson.read(env(worker(job), WorkerMain.SPEC_ENV), WorkerSpec.class, "spec");
