@@ -60,7 +60,8 @@ public final class WorkerStates {
         if (condition(job, "Complete").isPresent()) {
             return new WorkerState.Failed("worker Job " + name + " completed but its pod, which holds the result, is gone", null);
         }
-        return new WorkerState.Running(pod == null ? "waiting for its pod" : "pod " + pod.getStatus().getPhase());
+        return new WorkerState.Running(pod == null ? "waiting for its pod"
+                : "pod " + (pod.getStatus() == null ? "created" : pod.getStatus().getPhase()));
     }
 
     private static Optional<WorkerState> fromPod(Job job, Pod pod, Node node, boolean nodeKnown, Instant now,

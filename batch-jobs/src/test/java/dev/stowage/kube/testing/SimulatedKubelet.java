@@ -163,13 +163,19 @@ public final class SimulatedKubelet implements AutoCloseable {
                     .withLastTransitionTime(Instant.now().toString()).build()));
             return node;
         });
-        running.values().stream().filter(w -> w.node.equals(name)).forEach(w -> w.process.kill());
+        running.values().stream().filter(w -> w.node.equals(name) && w.process != null).forEach(w -> w.process.kill());
     }
 
     /** Waits until a worker runs on the node. */
     public void awaitRunning(String node, Duration timeout) throws InterruptedException {
         awaitCondition(() -> running.values().stream().anyMatch(w -> w.node.equals(node) && w.process != null),
                 timeout, "a worker running on " + node);
+    }
+
+    /** Waits until the kubelet has a pod of a worker Job on the node (started or held). */
+    public void awaitPod(String node, Duration timeout) throws InterruptedException {
+        awaitCondition(() -> running.values().stream().anyMatch(w -> w.node.equals(node)), timeout,
+                "a worker pod on " + node);
     }
 
     /** Worker Jobs started, as "node/job", in start order. */
@@ -209,6 +215,9 @@ public final class SimulatedKubelet implements AutoCloseable {
             CountDownLatch hold = holds.get(nodeName);
             if (hold != null) {
                 hold.await();
+            }
+            if (node.failed() || worker.deleted) {
+                return;
             }
             Path podDirectory = Files.createDirectories(root.resolve("pods").resolve(pod.getMetadata().getName()));
             Container container = pod.getSpec().getContainers().get(0);
