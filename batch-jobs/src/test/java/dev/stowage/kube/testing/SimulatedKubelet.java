@@ -178,6 +178,12 @@ public final class SimulatedKubelet implements AutoCloseable {
                 "a worker pod on " + node);
     }
 
+    /** Waits until every worker Job started on the node has ended. */
+    public void awaitFinished(String node, Duration timeout) throws InterruptedException {
+        awaitCondition(() -> startedOn(node) > 0 && running.values().stream().noneMatch(w -> w.node.equals(node)),
+                timeout, "the workers on " + node + " to end");
+    }
+
     /** Worker Jobs started, as "node/job", in start order. */
     public List<String> started() {
         return Collections.unmodifiableList(new ArrayList<>(started));
@@ -353,7 +359,8 @@ public final class SimulatedKubelet implements AutoCloseable {
         }
     }
 
-    private static void awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout, String what)
+    /** Waits until the condition holds (polling every 10 ms). */
+    public static void awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout, String what)
             throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {
