@@ -161,9 +161,7 @@ public class KubernetesPartitionHandler extends AbstractPartitionHandler {
             return true;
         }
         if (state instanceof WorkerState.Failed failed) {
-            boolean podEnded = attempt.lastPod != null && attempt.lastPod.getStatus() != null
-                    && List.of("Succeeded", "Failed").contains(attempt.lastPod.getStatus().getPhase());
-            fail(attempt, reason(failed, manager), !podEnded);
+            fail(attempt, reason(failed, manager), !WorkerStates.podEnded(attempt.lastPod));
             return true;
         }
         return false;
@@ -171,6 +169,9 @@ public class KubernetesPartitionHandler extends AbstractPartitionHandler {
 
     private WorkerState state(WorkerWatch watch, Job job, WorkerAttempt attempt) {
         Pod pod = job == null ? null : watch.podOf(job).orElse(null);
+        if (WorkerStates.jobFinished(job) && !WorkerStates.podEnded(pod)) {
+            pod = fetchPod(watch, job, pod);
+        }
         if (pod != null) {
             attempt.lastPod = pod;
         }
@@ -184,6 +185,16 @@ public class KubernetesPartitionHandler extends AbstractPartitionHandler {
         }
         return WorkerStates.of(job, pod, pod == null ? null : node(watch, pod), watch.watchesNodes(), now,
                 options.nodeLostAfter());
+    }
+
+    /** The pod from the API server, when the watch has not caught up with it yet. */
+    private static Pod fetchPod(WorkerWatch watch, Job job, Pod cached) {
+        try {
+            return watch.fetchPodOf(job).orElse(cached);
+        } catch (KubernetesClientException e) {
+            LOG.warn("unable to read the pod of worker Job {}: {}", job.getMetadata().getName(), e.getMessage());
+            return cached;
+        }
     }
 
     private static Node node(WorkerWatch watch, Pod pod) {

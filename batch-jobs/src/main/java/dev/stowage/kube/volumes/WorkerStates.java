@@ -161,6 +161,17 @@ public final class WorkerStates {
                 .findFirst();
     }
 
+    /** Whether the Job controller considers the Job finished (Complete or Failed). */
+    public static boolean jobFinished(Job job) {
+        return job != null && (condition(job, "Complete").isPresent() || condition(job, "Failed").isPresent());
+    }
+
+    /** Whether the pod reached its end (Succeeded or Failed). */
+    public static boolean podEnded(Pod pod) {
+        return pod != null && pod.getStatus() != null
+                && ("Succeeded".equals(pod.getStatus().getPhase()) || "Failed".equals(pod.getStatus().getPhase()));
+    }
+
     private static Optional<JobCondition> condition(Job job, String type) {
         if (job.getStatus() == null || job.getStatus().getConditions() == null) {
             return Optional.empty();

@@ -26,6 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class WorkerWatch implements AutoCloseable {
 
+    private final KubernetesClient client;
     private final SharedIndexInformer<Job> jobs;
     private final SharedIndexInformer<Pod> pods;
     private final SharedIndexInformer<Node> nodes;
@@ -35,6 +36,7 @@ public final class WorkerWatch implements AutoCloseable {
     private long changes;
 
     private WorkerWatch(KubernetesClient client, Map<String, String> selector, boolean watchNodes) {
+        this.client = client;
         jobs = client.batch().v1().jobs().inAnyNamespace().withLabels(selector).inform(new Signal<>(), 0);
         pods = client.pods().inAnyNamespace().withLabels(selector).inform(new Signal<>() {
             @Override
@@ -76,6 +78,20 @@ public final class WorkerWatch implements AutoCloseable {
     public Optional<Pod> podOf(Job job) {
         String uid = job.getMetadata().getUid();
         return pods.getStore().list().stream().filter(p -> jobUid(p).filter(uid::equals).isPresent())
+                .max(Comparator.comparing((Pod p) -> p.getMetadata().getCreationTimestamp(),
+                        Comparator.nullsFirst(Comparator.naturalOrder())));
+    }
+
+    /**
+     * The Job's pod as the API server has it now: Job and pod changes arrive on separate watches, so a
+     * Job may be seen finished before its pod's final status is in the cache. One request.
+     */
+    public Optional<Pod> fetchPodOf(Job job) {
+        String uid = job.getMetadata().getUid();
+        String stepExecution = job.getMetadata().getLabels().get(WorkerLabels.STEP_EXECUTION);
+        return client.pods().inNamespace(job.getMetadata().getNamespace())
+                .withLabel(WorkerLabels.STEP_EXECUTION, stepExecution).list().getItems().stream()
+                .filter(p -> jobUid(p).filter(uid::equals).isPresent())
                 .max(Comparator.comparing((Pod p) -> p.getMetadata().getCreationTimestamp(),
                         Comparator.nullsFirst(Comparator.naturalOrder())));
     }

@@ -59,6 +59,7 @@ public final class SimulatedKubelet implements AutoCloseable {
     private final WorkerProcess.Mode mode;
     private final SimulatedStorage storage;
     private final Set<Path> shared = ConcurrentHashMap.newKeySet();
+    private final Set<String> sharedAcrossNodes = ConcurrentHashMap.newKeySet();
     private final Map<String, SimulatedNode> nodes = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
     private final Map<String, RunningWorker> running = new ConcurrentHashMap<>();
@@ -105,7 +106,8 @@ public final class SimulatedKubelet implements AutoCloseable {
 
     /** Adds a Ready node with these taints to the cluster. */
     public SimulatedNode addNode(String name, Taint... taints) throws IOException {
-        SimulatedNode node = new SimulatedNode(name, Files.createDirectories(root.resolve("nodes").resolve(name)), shared);
+        SimulatedNode node = new SimulatedNode(name, Files.createDirectories(root.resolve("nodes").resolve(name)), shared,
+                root.resolve("shared"), sharedAcrossNodes);
         nodes.put(name, node);
         client.nodes().resource(ClusterObjects.node(name, taints)).create();
         return node;
@@ -127,6 +129,14 @@ public final class SimulatedKubelet implements AutoCloseable {
     /** A host path that is the same directory on every node (a directory location on an NFS share). */
     public void shareHostPath(Path path) {
         shared.add(path.toAbsolutePath().normalize());
+    }
+
+    /**
+     * A host path that is one directory (under the simulation's root) for all nodes instead of one per
+     * node, e.g. the worker cache, so many nodes share one warm cache.
+     */
+    public void shareAcrossNodes(String hostPath) {
+        sharedAcrossNodes.add(hostPath);
     }
 
     /** Workers of this node wait before they start until {@link #release}. */

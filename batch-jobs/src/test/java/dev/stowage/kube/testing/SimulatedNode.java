@@ -15,12 +15,16 @@ public final class SimulatedNode {
     private final String name;
     private final Path root;
     private final Set<Path> shared;
+    private final Path sharedRoot;
+    private final Set<String> sharedAcrossNodes;
     private volatile boolean failed;
 
-    SimulatedNode(String name, Path root, Set<Path> shared) {
+    SimulatedNode(String name, Path root, Set<Path> shared, Path sharedRoot, Set<String> sharedAcrossNodes) {
         this.name = name;
         this.root = root;
         this.shared = shared;
+        this.sharedRoot = sharedRoot;
+        this.sharedAcrossNodes = sharedAcrossNodes;
     }
 
     public String name() {
@@ -33,6 +37,11 @@ public final class SimulatedNode {
         for (Path share : shared) {
             if (asked.startsWith(share)) {
                 return asked;
+            }
+        }
+        for (String across : sharedAcrossNodes) {
+            if (path.equals(across) || path.startsWith(across + "/")) {
+                return Files.createDirectories(sharedRoot.resolve(path.substring(1)));
             }
         }
         return Files.createDirectories(root.resolve(path.substring(1)));
