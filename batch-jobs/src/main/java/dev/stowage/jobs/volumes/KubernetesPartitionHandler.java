@@ -112,7 +112,8 @@ public class KubernetesPartitionHandler extends AbstractPartitionHandler {
             attempt.jobName = job.getMetadata().getName();
             attempt.started = created(job);
             attempt.seen = true;
-            LOG.info("{}: re-attached to worker Job {} ({})", attempt.partitionName(), attempt.job(), state);
+            LOG.info("{}: re-attached to worker Job {} ({})", attempt.partitionName(), attempt.job(),
+                    state instanceof WorkerState.Running running ? running.detail() : "finished, result not yet recorded");
             recorder.started(attempt.partition, attempt.job());
             return true;
         }
