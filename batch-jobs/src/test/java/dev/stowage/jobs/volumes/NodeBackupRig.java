@@ -112,6 +112,31 @@ final class NodeBackupRig {
         return new KubernetesPartitionHandler(client, repositoryForHandler, partitions, options);
     }
 
+    /** A handler running restore workers, one per claim. */
+    KubernetesPartitionHandler restoreHandler(NodeJobOptions options) {
+        WorkerJobSettings settings = new WorkerJobSettings(NAMESPACE, "stowage:test", null, KubeletPaths.DEFAULT_ROOT,
+                null, new WorkerJobSettings.SecretKey("stowage-repository", "password"), null, Duration.ofHours(1),
+                options.partitionTimeout(), false, null, Duration.ofSeconds(1), null);
+        WorkerLocation location = WorkerLocation.of(LocationSpec.builder("local").path(repository).build());
+        ClaimRestorePartitions partitions = new ClaimRestorePartitions(client,
+                WorkerJobs.template(null, WorkerOperation.RESTORE), settings, step -> location,
+                (manager, collection, name) -> {
+                    try (Repository repo = open()) {
+                        return repo.documents().get(collection, name);
+                    }
+                });
+        return new KubernetesPartitionHandler(client, jobRepository, partitions, options);
+    }
+
+    /** A job named {@code name} whose one step runs the partitions through the handler. */
+    Job partitionedJob(String name, org.springframework.batch.core.partition.Partitioner partitioner,
+            KubernetesPartitionHandler handler) {
+        return new JobBuilder(name, jobRepository)
+                .start(new StepBuilder("volumes", jobRepository).partitioner("volume", partitioner)
+                        .partitionHandler(handler).build())
+                .build();
+    }
+
     Job backupJob(VolumePlan plan, KubernetesPartitionHandler handler) {
         return backupJob(plan, handler, jobRepository);
     }
