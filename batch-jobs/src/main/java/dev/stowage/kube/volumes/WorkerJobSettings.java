@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param image                   the worker image (the launcher's own), or null for the template's
  * @param serviceAccount          the worker's service account (bound to no Role), or null for the template's
  * @param podsRoot                the kubelet pods directory on the nodes
- * @param cacheHostPath           the per-node cache directory on the nodes, or null for an emptyDir
+ * @param cacheHostPath           the per-node cache directory on the nodes, or null for the template's cache volume
  * @param passwordSecret          the Secret and key holding the repository password, or null for the template's
  * @param credentialsSecret       the Secret and key holding the object-store credentials file, or null
  * @param ttlAfterFinished        how long finished worker Jobs are kept, or null for the template's

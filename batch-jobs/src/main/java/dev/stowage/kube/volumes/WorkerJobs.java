@@ -102,9 +102,12 @@ public final class WorkerJobs {
                 : tolerations(taints));
         volume(pod, PODS_VOLUME).getHostPath().setPath(settings.podsRoot());
         if (settings.cacheHostPath() != null) {
+            Volume cache = volume(pod, CACHE_VOLUME);
+            if (cache.getHostPath() == null) {
+                replace(pod, new VolumeBuilder().withName(CACHE_VOLUME).withNewHostPath().withType("DirectoryOrCreate")
+                        .endHostPath().build());
+            }
             volume(pod, CACHE_VOLUME).getHostPath().setPath(settings.cacheHostPath());
-        } else {
-            replaceWithEmptyDir(pod, CACHE_VOLUME);
         }
         Container worker = container(pod);
         WorkerSpec placed = spec.withContainerPaths(mount(worker, PODS_VOLUME).getMountPath(), passwordFile(pod, worker),
@@ -222,10 +225,9 @@ public final class WorkerJobs {
                 + volume(pod, PASSWORD_VOLUME).getSecret().getItems().get(0).getPath();
     }
 
-    private static void replaceWithEmptyDir(PodSpec pod, String name) {
+    private static void replace(PodSpec pod, Volume volume) {
         List<Volume> volumes = new ArrayList<>(pod.getVolumes());
-        volumes.replaceAll(v -> v.getName().equals(name) ? new VolumeBuilder().withName(name).withNewEmptyDir()
-                .endEmptyDir().build() : v);
+        volumes.replaceAll(v -> v.getName().equals(volume.getName()) ? volume : v);
         pod.setVolumes(volumes);
     }
 

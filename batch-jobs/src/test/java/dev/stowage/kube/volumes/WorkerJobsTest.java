@@ -31,6 +31,9 @@ class WorkerJobsTest {
             "/var/lib/kubelet/pods", "/var/cache/stowage", new WorkerJobSettings.SecretKey("stowage-repo", "password"),
             null, Duration.ofHours(1), Duration.ofHours(6), false, null, Duration.ofSeconds(10), null);
 
+    @org.junit.jupiter.api.io.TempDir
+    Path emptyDirectory;
+
     private final WorkerLabels labels = new WorkerLabels(WorkerOperation.BACKUP, "daily-20240501", 7, 42, "node-worker-1",
             "worker-1");
 
@@ -97,11 +100,11 @@ class WorkerJobsTest {
     }
 
     @Test
-    void withoutACacheHostPathTheCacheIsAnEmptyDir() {
+    void withoutACacheHostPathTheTemplatesCacheIsKept() {
         settings = new WorkerJobSettings("stowage", "img", null, null, null, settings.passwordSecret(), null, null,
                 null, false, null, null, null);
 
-        assertThat(volume(backupJob(List.of()), "cache").getEmptyDir()).isNotNull();
+        assertThat(volume(backupJob(List.of()), "cache").getHostPath().getPath()).isEqualTo("/var/cache/stowage");
     }
 
     @Test
@@ -207,6 +210,33 @@ class WorkerJobsTest {
         WorkerSpec placed = WorkerJson.read(env(worker(job), WorkerMain.SPEC_ENV), WorkerSpec.class, "spec");
         assertThat(placed.volumes()).singleElement().satisfies(v -> assertThat(v.target()).isEqualTo("/restore/target"));
         assertThat(volume(job, "location").getHostPath().getPath()).isEqualTo("/mnt/nas");
+    }
+
+    @Test
+    void theChartsRenderedTemplateIsUsedWhenItsDirectoryHoldsOne() throws Exception {
+        Path directory = Path.of(getClass().getResource("/kube/job-templates/node-volume-backup-job.yaml").toURI())
+                .getParent();
+        settings = new WorkerJobSettings("stowage", null, null, null, null, null, null, null, null, false, null, null,
+                null);
+        WorkerSpec b2 = spec().withLocation(WorkerLocation.of(LocationSpec.builder("b2")
+                .endpoint(URI.create("https://s3.us-west-002.backblazeb2.com")).bucket("bucket")
+                .credentials(dev.stowage.store.credentials.CredentialsSpec.file(Path.of("/var/run/stowage/credentials/b2/cloud")))
+                .build()));
+
+        Job job = WorkerJobs.backupJob(WorkerJobs.template(directory, WorkerOperation.BACKUP), settings, labels,
+                List.of(), b2);
+
+        Container worker = worker(job);
+        assertThat(worker.getImage()).isEqualTo("registry.example/stowage:2.0");
+        assertThat(worker.getArgs()).containsExactly("worker", "backup");
+        WorkerSpec spec = WorkerJson.read(env(worker, WorkerMain.SPEC_ENV), WorkerSpec.class, "spec");
+        assertThat(spec.podsRoot()).isEqualTo("/var/lib/kubelet/pods");
+        assertThat(spec.passwordFile()).isEqualTo("/var/run/stowage/password/password");
+        assertThat(spec.location().credentialsFile()).isEqualTo("/var/run/stowage/credentials/b2/cloud");
+        assertThat(job.getMetadata().getLabels()).containsEntry(WorkerLabels.MANAGED_BY, "stowage");
+        assertThat(WorkerJobs.template(emptyDirectory, WorkerOperation.BACKUP).getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getArgs()).as("the shipped template when the directory has none")
+                .containsExactly("worker");
     }
 
     private Job backupJob(List<io.fabric8.kubernetes.api.model.Taint> taints) {
