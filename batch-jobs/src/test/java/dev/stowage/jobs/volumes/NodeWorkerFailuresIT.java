@@ -65,12 +65,16 @@ class NodeWorkerFailuresIT {
     @Test
     void aWorkerKilledMidwayFailsItsPartitionAndARestartRunsOnlyThatNodeReusingItsUploads() throws Exception {
         Job job = rig.backupJob(new PodVolumeDiscovery(client).discover(DiscoveryOptions.optIn()), handler());
+        kubelet.hold("node-c");
         CompletableFuture<JobExecution> first = CompletableFuture.supplyAsync(() -> run(job));
         kubelet.awaitFinished("node-a", Duration.ofSeconds(60));
         kubelet.awaitFinished("node-b", Duration.ofSeconds(60));
         long indexes = count("index");
-        SimulatedKubelet.awaitCondition(() -> count("index") > indexes, Duration.ofSeconds(60),
-                "a checkpoint of node-c's worker");
+        long packs = count("data");
+        kubelet.release("node-c");
+        // a dozen of its 48 packs stored and a checkpoint index written: well into the volume, far from its end
+        SimulatedKubelet.awaitCondition(() -> count("data") >= packs + 12 && count("index") > indexes,
+                Duration.ofSeconds(60), "node-c's worker to checkpoint");
         kubelet.kill("node-c");
 
         JobExecution failed = first.get();
