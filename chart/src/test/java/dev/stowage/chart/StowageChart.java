@@ -1,6 +1,7 @@
 package dev.stowage.chart;
 
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import java.nio.file.Files;
@@ -50,6 +51,20 @@ final class StowageChart {
     /** Renders the chart with a values file (null for none) and {@code --set} overrides. */
     static Manifests render(Path valuesFile, Map<String, String> sets) {
         return Manifests.parse(template(valuesFile, sets));
+    }
+
+    /** What `helm install` prints: a client-side dry run, which renders NOTES.txt too. */
+    static String installOutput(Path valuesFile) {
+        InstallCommand install = new Helm(directory()).install()
+                .withName(RELEASE)
+                .withNamespace(NAMESPACE)
+                .withKubeVersion(KUBE_VERSION)
+                .clientOnly()
+                .dryRun();
+        if (valuesFile != null) {
+            install = install.withValuesFile(valuesFile);
+        }
+        return install.call().getOutput();
     }
 
     /** The rendered YAML; throws IllegalStateException with Helm's message when rendering fails. */
