@@ -44,7 +44,7 @@ class EntrypointTest {
 
     @Test
     void passesTheContainerArgumentsToTheJarUnchanged() throws IOException {
-        Processes run = entrypoint(Map.of(), "backup", "create", "--schedule", "daily", "--labels", "a=b c");
+        Commands.Result run = entrypoint(Map.of(), "backup", "create", "--schedule", "daily", "--labels", "a=b c");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(javaArguments()).containsExactly("-jar", "/app/stowage.jar",
@@ -53,7 +53,7 @@ class EntrypointTest {
 
     @Test
     void javaOptsComeBeforeTheJarOnePerWord() throws IOException {
-        Processes run = entrypoint(Map.of("JAVA_OPTS", "-XX:MaxRAMPercentage=75 -Dfile.encoding=UTF-8"), "worker");
+        Commands.Result run = entrypoint(Map.of("JAVA_OPTS", "-XX:MaxRAMPercentage=75 -Dfile.encoding=UTF-8"), "worker");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(javaArguments()).containsExactly("-XX:MaxRAMPercentage=75", "-Dfile.encoding=UTF-8",
@@ -62,18 +62,18 @@ class EntrypointTest {
 
     @Test
     void theCommandsExitStatusIsTheContainers() {
-        Processes run = entrypoint(Map.of("FAKE_JAVA_EXIT", "2"), "backup", "create", "--schedule", "daily");
+        Commands.Result run = entrypoint(Map.of("FAKE_JAVA_EXIT", "2"), "backup", "create", "--schedule", "daily");
 
         assertThat(run.exitCode()).isEqualTo(2);
     }
 
-    private Processes entrypoint(Map<String, String> env, String... args) {
+    private Commands.Result entrypoint(Map<String, String> env, String... args) {
         Map<String, String> environment = new HashMap<>(env);
         environment.put("PATH", dir.resolve("bin") + ":/usr/bin:/bin");
         environment.put("RECORD", recorded.toString());
         List<String> command = new java.util.ArrayList<>(List.of("/bin/sh", ENTRYPOINT.toString()));
         command.addAll(Arrays.asList(args));
-        return Processes.run(dir, environment, command);
+        return Commands.run(dir, environment, command);
     }
 
     private List<String> javaArguments() throws IOException {

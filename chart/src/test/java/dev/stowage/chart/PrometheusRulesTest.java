@@ -34,7 +34,7 @@ class PrometheusRulesTest {
         assumePromtool();
         Path rules = writeRenderedRules(dir);
 
-        Processes check = Processes.run(dir, Map.of(), List.of("promtool", "check", "rules", rules.toString()));
+        Commands.Result check = Commands.run(dir, Map.of(), List.of("promtool", "check", "rules", rules.toString()));
 
         assertThat(check.exitCode()).as(check.output()).isZero();
     }
@@ -44,7 +44,7 @@ class PrometheusRulesTest {
         assumePromtool();
         Path plain = StowageChart.directory().resolve("files/prometheus-rules.yaml");
 
-        Processes check = Processes.run(dir, Map.of(), List.of("promtool", "check", "rules", plain.toString()));
+        Commands.Result check = Commands.run(dir, Map.of(), List.of("promtool", "check", "rules", plain.toString()));
 
         assertThat(check.exitCode()).as(check.output()).isZero();
     }
@@ -55,7 +55,7 @@ class PrometheusRulesTest {
         writeRenderedRules(dir);
         Path tests = Files.copy(StowageChart.testResource("prometheus-rules-test.yaml"), dir.resolve("rules-test.yaml"));
 
-        Processes test = Processes.run(dir, Map.of(), List.of("promtool", "test", "rules", tests.toString()));
+        Commands.Result test = Commands.run(dir, Map.of(), List.of("promtool", "test", "rules", tests.toString()));
 
         assertThat(test.exitCode()).as(test.output()).isZero();
         assertThat(test.output()).contains("SUCCESS");
@@ -135,6 +135,6 @@ class PrometheusRulesTest {
     }
 
     private static void assumePromtool() {
-        assumeTrue(Processes.onPath("promtool"), "promtool not installed: apt-get install prometheus");
+        assumeTrue(Commands.onPath("promtool"), "promtool not installed: apt-get install prometheus");
     }
 }

@@ -76,7 +76,7 @@ class SecretsTest {
         String script = credentialsInit().getCommand().get(2)
                 .replace("/var/run/stowage/generated-credentials", dir.toString());
 
-        Processes result = Processes.run(dir, Map.of("ACCESS_KEY_ID_NAS", ACCESS_KEY_ID,
+        Commands.Result result = Commands.run(dir, Map.of("ACCESS_KEY_ID_NAS", ACCESS_KEY_ID,
                 "SECRET_ACCESS_KEY_NAS", SECRET_ACCESS_KEY), List.of("/bin/sh", "-c", script));
 
         assertThat(result.exitCode()).as(result.output()).isZero();
@@ -92,7 +92,7 @@ class SecretsTest {
         String script = credentialsInit().getCommand().get(2)
                 .replace("/var/run/stowage/generated-credentials", dir.toString());
 
-        Processes result = Processes.run(dir, Map.of("ACCESS_KEY_ID_NAS", ACCESS_KEY_ID), List.of("/bin/sh", "-c", script));
+        Commands.Result result = Commands.run(dir, Map.of("ACCESS_KEY_ID_NAS", ACCESS_KEY_ID), List.of("/bin/sh", "-c", script));
 
         assertThat(result.exitCode()).isNotZero();
     }
