@@ -13,6 +13,7 @@ import dev.stowage.jobs.run.ProcessIdentity;
 import dev.stowage.jobs.run.RunDecision;
 import dev.stowage.jobs.run.RunLauncher;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -71,6 +72,10 @@ public final class BackupService {
 
     public List<BackupManifest> list(String location) {
         return repositories.get(location, false).manifests().backups();
+    }
+
+    public Optional<BackupManifest> find(String location, String name) {
+        return repositories.get(location, false).manifests().backup(name);
     }
 
     public BackupManifest get(String location, String name) {

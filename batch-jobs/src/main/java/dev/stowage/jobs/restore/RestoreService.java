@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -81,6 +82,10 @@ public final class RestoreService {
 
     public List<RestoreManifest> list(String location) {
         return repositories.get(location, false).manifests().restores();
+    }
+
+    public Optional<RestoreManifest> find(String location, String name) {
+        return repositories.get(location, false).manifests().restore(name);
     }
 
     public RestoreManifest get(String location, String name) {

@@ -1,0 +1,101 @@
+package dev.stowage.launcher.cli;
+
+import dev.stowage.jobs.StowageProperties;
+import dev.stowage.launcher.StowageApplication;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * What a command runs with: its output streams, whether a person watches (a terminal), and the
+ * Spring application context, started on first use with the global options as properties.
+ */
+public final class CliContext implements AutoCloseable {
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean terminal;
+    private final Map<String, Object> properties;
+    private ConfigurableApplicationContext context;
+
+    /**
+     * @param properties extra Spring properties (tests set {@code stowage.home} and the datasource here)
+     */
+    public CliContext(PrintWriter out, PrintWriter err, boolean terminal, Map<String, Object> properties) {
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+        this.properties = new LinkedHashMap<>(properties);
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    /** Whether stderr is a terminal: progress is then redrawn in place rather than logged line by line. */
+    public boolean terminal() {
+        return terminal;
+    }
+
+    /** Applies the global options; must happen before the first {@link #bean}. */
+    void configure(Path configFile, Path passwordFile) {
+        if (configFile != null) {
+            properties.put("spring.config.additional-location", "file:" + configFile.toAbsolutePath());
+        }
+        if (passwordFile != null) {
+            properties.put("stowage.password-file", passwordFile.toAbsolutePath().toString());
+        }
+    }
+
+    /** The properties given to Spring, for a background run of the same command. */
+    Map<String, Object> properties() {
+        return Map.copyOf(properties);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context().getBean(type);
+    }
+
+    public StowageProperties settings() {
+        return bean(StowageProperties.class);
+    }
+
+    /** The location a command names, or the configured default. */
+    public String location(String given) {
+        return given != null ? given : settings().defaultLocation();
+    }
+
+    private synchronized ConfigurableApplicationContext context() {
+        if (context == null) {
+            // as command-line arguments they rank above application.yaml, the --config file and the
+            // environment, which is what an explicit option must do
+            String[] arguments = properties.entrySet().stream()
+                    .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                    .toArray(String[]::new);
+            context = new SpringApplicationBuilder(StowageApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .logStartupInfo(false)
+                    .run(arguments);
+        }
+        return context;
+    }
+
+    /** Closes the application context (and with it the JobRepository's connections), if it was started. */
+    @Override
+    public synchronized void close() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+        out.flush();
+        err.flush();
+    }
+}
