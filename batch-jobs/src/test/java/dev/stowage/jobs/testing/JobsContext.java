@@ -27,6 +27,14 @@ public final class JobsContext implements AutoCloseable {
      * @param extra      configuration classes replacing beans of the jobs layer (fault-injecting stores)
      */
     public static JobsContext start(Map<String, Object> properties, Class<?>... extra) {
+        return start(properties, Map.of(), extra);
+    }
+
+    /**
+     * @param beans objects registered as beans before the jobs layer's own, replacing them by name
+     *              (a fault-injecting {@code locationStoreFactory}, say)
+     */
+    public static JobsContext start(Map<String, Object> properties, Map<String, Object> beans, Class<?>... extra) {
         Class<?>[] sources = Stream.concat(Stream.of(JobsTestApplication.class), Arrays.stream(extra))
                 .toArray(Class<?>[]::new);
         String[] arguments = properties.entrySet().stream()
@@ -35,6 +43,7 @@ public final class JobsContext implements AutoCloseable {
         return new JobsContext(new SpringApplicationBuilder(sources)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
+                .initializers(context -> beans.forEach(context.getBeanFactory()::registerSingleton))
                 .run(arguments));
     }
 
