@@ -29,12 +29,13 @@ public final class Executions {
         return new JobParametersBuilder()
                 .addString(RunParameters.LOCATION, location, false)
                 .addString(RunParameters.PATHS, paths, false)
+                .addString(RunParameters.TTL, "720h", false)
                 .addString(RunParameters.NAME, name, true)
                 .addLong(RunParameters.GENERATION, generation, true)
                 .toJobParameters();
     }
 
-    /** An execution of {@code job} in {@code status}, run by {@code process}, with one running partition. */
+    /** An execution of {@code job} in {@code status}, run by {@code process}, that got as far as its plan step. */
     public JobExecution left(String job, JobParameters parameters, BatchStatus status, ProcessIdentity process) {
         JobInstance instance = jobRepository.getJobInstance(job, parameters);
         if (instance == null) {
@@ -51,10 +52,10 @@ public final class Executions {
             execution.getExecutionContext().putString(ContextKeys.PROCESS, process.encode());
             jobRepository.updateExecutionContext(execution);
         }
-        StepExecution partition = jobRepository.createStepExecution("volume:path-0", execution);
-        partition.setStartTime(LocalDateTime.now());
-        partition.setStatus(status.isRunning() ? BatchStatus.STARTED : status);
-        jobRepository.update(partition);
+        StepExecution plan = jobRepository.createStepExecution("plan", execution);
+        plan.setStartTime(LocalDateTime.now());
+        plan.setStatus(status.isRunning() ? BatchStatus.STARTED : status);
+        jobRepository.update(plan);
         return execution;
     }
 

@@ -10,30 +10,40 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A store that records every put (key and size) and, when armed, fails the put of large objects
- * (packs) after a number of them succeeded: a backup dying midway through a volume.
+ * A store that records every put (key and size) and, when armed, fails every pack upload after the
+ * writer stored its first checkpoint index: a backup dying midway through a volume, after some of its
+ * packs became reusable. Knows the repository's key layout ({@code data/} packs, {@code index/} indexes,
+ * docs/FORMAT.md).
  */
 public final class FaultyStore implements ObjectStore {
 
     private final ObjectStore delegate;
     private final Map<String, AtomicInteger> puts = new ConcurrentHashMap<>();
     private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
-    private volatile long largeBytes = Long.MAX_VALUE;
-    private final AtomicInteger largeAllowed = new AtomicInteger(Integer.MAX_VALUE);
+    private volatile boolean armed;
+    private volatile boolean checkpointSeen;
+    private volatile long packBytes;
+    private volatile int packsBeforeCheckpoint;
+    private final AtomicInteger largePacksSinceArmed = new AtomicInteger();
 
     public FaultyStore(ObjectStore delegate) {
         this.delegate = delegate;
     }
 
-    /** Lets {@code allowed} more puts of objects of {@code bytes} or more succeed, then fails the next ones. */
-    public void failLargePutsAfter(int allowed, long bytes) {
-        largeBytes = bytes;
-        largeAllowed.set(allowed);
+    /**
+     * From now on, once an index object is stored after at least {@code packs} packs of {@code bytes} or
+     * more (a writer's checkpoint, not the final index of a small volume's writer), every pack upload fails.
+     */
+    public void failPacksAfterCheckpoint(int packs, long bytes) {
+        packsBeforeCheckpoint = packs;
+        packBytes = bytes;
+        largePacksSinceArmed.set(0);
+        checkpointSeen = false;
+        armed = true;
     }
 
     public void heal() {
-        largeBytes = Long.MAX_VALUE;
-        largeAllowed.set(Integer.MAX_VALUE);
+        armed = false;
     }
 
     /** Keys of objects of at least {@code bytes} put successfully, with how often each was put. */
@@ -54,10 +64,16 @@ public final class FaultyStore implements ObjectStore {
 
     @Override
     public void put(String key, byte[] data) {
-        if (data.length >= largeBytes && largeAllowed.getAndDecrement() <= 0) {
+        if (armed && checkpointSeen && key.startsWith("data/")) {
             throw new StoreException("put", key, location(), StoreException.Reason.IO, "injected failure", null);
         }
         delegate.put(key, data);
+        if (armed && key.startsWith("data/") && data.length >= packBytes) {
+            largePacksSinceArmed.incrementAndGet();
+        }
+        if (armed && key.startsWith("index/") && largePacksSinceArmed.get() >= packsBeforeCheckpoint) {
+            checkpointSeen = true;
+        }
         puts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
         sizes.put(key, data.length);
     }

@@ -16,18 +16,31 @@ public final class Trees {
     private Trees() {
     }
 
-    /** Writes {@code files} files of {@code size} random bytes under {@code root}, in two subdirectories. */
+    /** Writes {@code files} files of {@code size} random bytes under {@code root}, in two subdirectories, and an empty one. */
     public static Path write(Path root, int files, int size, long seed) {
+        writeFiles(root, files, size, seed);
+        try {
+            Files.createDirectories(root.resolve("empty"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return root;
+    }
+
+    /**
+     * Like {@link #write} without the empty directory, so that trees of different seeds share no blob at
+     * all (every empty directory is the same tree blob).
+     */
+    public static Path writeFiles(Path root, int files, int size, long seed) {
         Random random = new Random(seed);
         try {
             for (int i = 0; i < files; i++) {
-                Path file = root.resolve(i % 2 == 0 ? "a" : "b/c").resolve("file-" + i + ".bin");
+                Path file = root.resolve(i % 2 == 0 ? "a" : "b/c").resolve("file-" + seed + "-" + i + ".bin");
                 Files.createDirectories(file.getParent());
                 byte[] content = new byte[size];
                 random.nextBytes(content);
                 Files.write(file, content);
             }
-            Files.createDirectories(root.resolve("empty"));
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
