@@ -5,7 +5,9 @@ import dev.stowage.launcher.StowageApplication;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,16 +22,20 @@ public final class CliContext implements AutoCloseable {
     private final PrintWriter err;
     private final boolean terminal;
     private final Map<String, Object> properties;
+    private final List<Class<?>> sources;
     private ConfigurableApplicationContext context;
 
     /**
      * @param properties extra Spring properties (tests set {@code stowage.home} and the datasource here)
+     * @param sources    configuration classes added to {@link StowageApplication}
      */
-    public CliContext(PrintWriter out, PrintWriter err, boolean terminal, Map<String, Object> properties) {
+    public CliContext(PrintWriter out, PrintWriter err, boolean terminal, Map<String, Object> properties,
+            List<Class<?>> sources) {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
         this.properties = new LinkedHashMap<>(properties);
+        this.sources = List.copyOf(sources);
     }
 
     public PrintWriter out() {
@@ -80,7 +86,9 @@ public final class CliContext implements AutoCloseable {
             String[] arguments = properties.entrySet().stream()
                     .map(e -> "--" + e.getKey() + "=" + e.getValue())
                     .toArray(String[]::new);
-            context = new SpringApplicationBuilder(StowageApplication.class)
+            Class<?>[] all = Stream.concat(Stream.of(StowageApplication.class), sources.stream())
+                    .toArray(Class<?>[]::new);
+            context = new SpringApplicationBuilder(all)
                     .web(WebApplicationType.NONE)
                     .logStartupInfo(false)
                     .run(arguments);

@@ -3,6 +3,7 @@ package dev.stowage.launcher.cli;
 import dev.stowage.jobs.InvalidRequestException;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import java.util.List;
 import java.util.Map;
 import org.springframework.core.NestedExceptionUtils;
 import picocli.CommandLine;
@@ -17,16 +18,20 @@ public final class StowageCli {
     private final PrintWriter err;
     private final boolean terminal;
     private final Map<String, Object> properties;
+    private final List<Class<?>> sources;
 
     /**
      * @param terminal   whether a person watches stderr (progress is redrawn in place)
      * @param properties Spring properties that take precedence over every configuration source
+     * @param sources    configuration classes added to the application (tests replace beans with them)
      */
-    public StowageCli(PrintWriter out, PrintWriter err, boolean terminal, Map<String, Object> properties) {
+    public StowageCli(PrintWriter out, PrintWriter err, boolean terminal, Map<String, Object> properties,
+            Class<?>... sources) {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
         this.properties = Map.copyOf(properties);
+        this.sources = List.of(sources);
     }
 
     /** The real command: standard streams, a terminal when there is a console. */
@@ -36,7 +41,7 @@ public final class StowageCli {
     }
 
     public int execute(String... args) {
-        try (CliContext context = new CliContext(out, err, terminal, properties)) {
+        try (CliContext context = new CliContext(out, err, terminal, properties, sources)) {
             StowageCommand root = new StowageCommand();
             CommandLine commandLine = new CommandLine(root, new Factory(context))
                     .setOut(out)
