@@ -24,6 +24,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.EmptyResultDataAccessException;
 
 /** What ran, from the JobRepository: the batch status behind {@code stowage jobs}. */
 public final class RunHistory {
@@ -54,7 +55,12 @@ public final class RunHistory {
     }
 
     public JobRunDetail execution(long id) {
-        JobExecution execution = jobRepository.getJobExecution(id);
+        JobExecution execution;
+        try {
+            execution = jobRepository.getJobExecution(id);
+        } catch (EmptyResultDataAccessException e) {
+            execution = null; // the JDBC repository throws where the interface promises null
+        }
         if (execution == null) {
             throw new InvalidRequestException("no job execution " + id + ": `stowage jobs` lists them");
         }

@@ -63,7 +63,12 @@ class JobsCommand implements Callable<Integer> {
     }
 
     private int recover(long id) {
-        JobExecution found = context.bean(JobRepository.class).getJobExecution(id);
+        JobExecution found;
+        try {
+            found = context.bean(JobRepository.class).getJobExecution(id);
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            found = null;
+        }
         if (found == null || !found.getStatus().isRunning()) {
             throw new dev.stowage.jobs.InvalidRequestException("job execution " + id
                     + (found == null ? " does not exist" : " is " + found.getStatus() + ", not running")

@@ -8,6 +8,11 @@ import dev.stowage.jobs.testing.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
@@ -43,11 +48,13 @@ class KilledBackupIT {
                 "--path", big.toString()};
 
         StowageProcess.Started first = stowage.start(create);
+        // the small volume done and recorded, the big one midway with a checkpoint stored
         awaitWhileAlive(first, () -> log(home).contains("path-0: Completed") && objects(home, "index") >= 2
                 && objects(home, "data") >= 12);
+        awaitWhileAlive(first, () -> partitionStatus(home, "volume:path-0").equals("COMPLETED"));
         first.kill();
 
-        JsonNode killed = JSON.readTree(stowage.run("jobs", "-o", "json").output()).get(0);
+        JsonNode killed = json(stowage.run("jobs", "-o", "json")).get(0);
         assertThat(killed.path("status").asText()).isEqualTo("STARTED");
         assertThat(killed.path("processGone").asBoolean()).isTrue();
 
@@ -55,10 +62,12 @@ class KilledBackupIT {
         assertThat(again.status()).as(again.output()).isZero();
         assertThat(again.output()).contains("Resuming backup nightly", "Backup nightly Completed");
 
-        JsonNode resumed = JSON.readTree(stowage.run("jobs", "--execution", "2", "-o", "json").output());
+        String second = json(stowage.run("jobs", "-o", "json")).get(0).path("executionId").asText();
+        assertThat(second).isNotEqualTo(killed.path("executionId").asText());
+        JsonNode resumed = json(stowage.run("jobs", "--execution", second, "-o", "json"));
         assertThat(resumed.path("steps").findValuesAsText("step")).contains("volume:path-1").doesNotContain("volume:path-0");
         assertThat(resumed.path("notRerun").findValuesAsText("step")).containsExactly("volume:path-0");
-        JsonNode manifest = JSON.readTree(stowage.run("backup", "describe", "nightly", "-o", "json").output());
+        JsonNode manifest = json(stowage.run("backup", "describe", "nightly", "-o", "json"));
         JsonNode bigStats = manifest.path("volumes").get(1).path("stats");
         assertThat(bigStats.path("bytesNew").asLong()).as("packs checkpointed before the kill are reused")
                 .isLessThan(bigStats.path("totalBytes").asLong());
@@ -70,11 +79,20 @@ class KilledBackupIT {
         Trees.assertSameTree(big, dir.resolve("out/big"));
     }
 
+    private static JsonNode json(StowageProcess.Finished run) throws IOException {
+        assertThat(run.status()).as(run.output()).isZero();
+        return JSON.readTree(run.output());
+    }
+
     /** Waits until {@code condition} holds; fails if the process ends first (it was meant to be killed midway). */
     private static void awaitWhileAlive(StowageProcess.Started run, BooleanSupplier condition) throws Exception {
         Instant giveUp = Instant.now().plus(Duration.ofMinutes(10));
-        while (!condition.getAsBoolean()) {
-            if (!run.process().isAlive()) {
+        while (true) {
+            boolean alive = run.process().isAlive();
+            if (condition.getAsBoolean() && alive) {
+                return;
+            }
+            if (!alive) {
                 throw new AssertionError("the backup ended before it could be killed midway: "
                         + Files.readString(run.output()));
             }
@@ -82,6 +100,24 @@ class KilledBackupIT {
                 throw new AssertionError("the backup made no progress: " + Files.readString(run.output()));
             }
             Thread.sleep(50);
+        }
+    }
+
+    /**
+     * A partition's status as the running process recorded it, read straight from its H2 file: a
+     * second connection joins the running process's database server (AUTO_SERVER), as `stowage jobs` does.
+     */
+    private static String partitionStatus(Path home, String step) {
+        String url = "jdbc:h2:file:" + home.resolve("jobs/jobs") + ";AUTO_SERVER=TRUE";
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = ? ORDER BY STEP_EXECUTION_ID DESC")) {
+            query.setString(1, step);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : "";
+            }
+        } catch (SQLException e) {
+            return "";
         }
     }
 
