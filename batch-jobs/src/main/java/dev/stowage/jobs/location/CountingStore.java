@@ -9,10 +9,14 @@ import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts each verb of the store it wraps under the S3 operation it becomes. Failed operations are
- * counted too: the provider bills them. See the SEAM note on {@link OperationCounter}.
+ * Counts each verb of a store that sends no requests (a directory) as the S3 request it would be, so a
+ * run against a local location reports what it would cost against S3. An attempt counts whether it
+ * succeeds or not (S3 bills failed requests); a listing counts one request per 1,000 keys, as S3 pages
+ * them. See the SEAM note on {@link OperationCounter}.
  */
-public final class CountingStore implements ObjectStore, OperationCounter {
+final class CountingStore implements ObjectStore, OperationCounter {
+
+    static final int LIST_PAGE_SIZE = 1000;
 
     private final ObjectStore delegate;
     private final LongAdder puts = new LongAdder();
@@ -56,8 +60,15 @@ public final class CountingStore implements ObjectStore, OperationCounter {
 
     @Override
     public List<ObjectInfo> list(String prefix) {
-        lists.increment();
-        return delegate.list(prefix);
+        List<ObjectInfo> result;
+        try {
+            result = delegate.list(prefix);
+        } catch (RuntimeException e) {
+            lists.increment();
+            throw e;
+        }
+        lists.add(Math.max(1, (result.size() + LIST_PAGE_SIZE - 1) / LIST_PAGE_SIZE));
+        return result;
     }
 
     @Override
@@ -74,11 +85,18 @@ public final class CountingStore implements ObjectStore, OperationCounter {
     @Override
     public Map<String, Long> byKind() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("PutObject", puts.sum());
-        counts.put("GetObject", gets.sum());
-        counts.put("HeadObject", heads.sum());
-        counts.put("ListObjects", lists.sum());
-        counts.put("DeleteObject", deletes.sum());
+        put(counts, "PutObject", puts);
+        put(counts, "GetObject", gets);
+        put(counts, "HeadObject", heads);
+        put(counts, "ListObjectsV2", lists);
+        put(counts, "DeleteObject", deletes);
         return counts;
+    }
+
+    private static void put(Map<String, Long> counts, String kind, LongAdder adder) {
+        long count = adder.sum();
+        if (count > 0) {
+            counts.put(kind, count);
+        }
     }
 }

@@ -1,14 +1,13 @@
 package dev.stowage.jobs.location;
 
-import dev.stowage.store.ObjectStore;
-
 /**
- * Opens the object store behind a location. The bean in this module opens filesystem locations
- * ({@code stowage.locations.<name>.path}); object-store locations (S3, B2, MinIO) plug in by providing
- * another bean of this type.
+ * Opens the object store behind a location, with the counter of the requests it sends. The bean in
+ * this module opens filesystem locations ({@code stowage.locations.<name>.path}); object-store
+ * locations (S3, B2, MinIO) plug in by providing another bean of this type, whose counter counts the
+ * real HTTP requests.
  */
 @FunctionalInterface
 public interface LocationStoreFactory {
 
-    ObjectStore open(Location location);
+    CountedStore open(Location location);
 }

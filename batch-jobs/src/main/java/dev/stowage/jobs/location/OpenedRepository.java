@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * @param created  the repository was initialised by this open
  * @param password where its password came from (the value itself is wiped after opening)
  */
-public record OpenedRepository(Location location, Repository repository, CountingStore store, boolean created,
+public record OpenedRepository(Location location, Repository repository, CountedStore store, boolean created,
         PasswordResolver.ResolvedPassword password) implements AutoCloseable {
 
     public ManifestStore manifests() {
@@ -18,7 +18,7 @@ public record OpenedRepository(Location location, Repository repository, Countin
     }
 
     public OperationCounter operations() {
-        return store;
+        return store.operations();
     }
 
     /** The file a new password was generated into by this open, or null. */

@@ -1,22 +1,17 @@
 package dev.stowage.jobs.location;
 
-import dev.stowage.store.ObjectStore;
 import java.util.Map;
 
 /**
- * Counts a run's object-store operations by kind, for the manifest and {@code describe}.
+ * Counts a run's object-store requests by kind, for the manifest and {@code describe}.
  *
- * <p>SEAM: the store layer owns operation counting (a counting decorator with B2 classes and a cost
- * table). Until it is merged, {@link CountingStore} is the one implementation; swapping it is a change
- * to {@link #counting} alone.
+ * <p>SEAM: the store layer owns request counting (an interceptor counting real HTTP requests, B2 cost
+ * classes, a price table). Until it is merged, {@link CountingStore} counts the verbs of filesystem
+ * locations under the same S3 names; an object-store {@link LocationStoreFactory} supplies its own.
  */
+@FunctionalInterface
 public interface OperationCounter {
 
-    /** Operations so far, keyed by kind ({@code PutObject}, {@code GetObject}, ...), in a stable order. */
+    /** Requests so far, keyed by S3 operation name ({@code PutObject}, {@code GetObject}, ...), zeros left out. */
     Map<String, Long> byKind();
-
-    /** Wraps {@code store} so that every operation through it is counted. */
-    static CountingStore counting(ObjectStore store) {
-        return new CountingStore(store);
-    }
 }

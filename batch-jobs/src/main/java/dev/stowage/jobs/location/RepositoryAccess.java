@@ -36,17 +36,17 @@ public final class RepositoryAccess {
      */
     public OpenedRepository open(String locationName, boolean createIfMissing) {
         Location location = locations.get(locationName);
-        CountingStore store = OperationCounter.counting(storeFactory.open(location));
+        CountedStore store = storeFactory.open(location);
         try {
-            boolean exists = Repositories.exists(store);
+            boolean exists = Repositories.exists(store.store());
             if (!exists && !createIfMissing) {
                 throw new RepositoryMissingException("no repository at location '" + location.name() + "' ("
                         + location.describe() + "): create a backup there first, or check the location's settings");
             }
             PasswordResolver.ResolvedPassword password = passwords.resolve(location, exists);
             try {
-                Repository repository = exists ? Repositories.open(store, password.value(), optionsFor(location))
-                        : Repositories.init(store, password.value(), optionsFor(location));
+                Repository repository = exists ? Repositories.open(store.store(), password.value(), optionsFor(location))
+                        : Repositories.init(store.store(), password.value(), optionsFor(location));
                 return new OpenedRepository(location, repository, store, !exists, password);
             } catch (WrongPasswordException e) {
                 throw new WrongPasswordException("wrong password for the repository at location '"
@@ -63,8 +63,8 @@ public final class RepositoryAccess {
 
     /** Whether the location holds a repository, without opening it. */
     public boolean exists(String locationName) {
-        try (CountingStore store = OperationCounter.counting(storeFactory.open(locations.get(locationName)))) {
-            return Repositories.exists(store);
+        try (CountedStore store = storeFactory.open(locations.get(locationName))) {
+            return Repositories.exists(store.store());
         }
     }
 

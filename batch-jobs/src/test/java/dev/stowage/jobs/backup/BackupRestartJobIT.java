@@ -2,6 +2,7 @@ package dev.stowage.jobs.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stowage.jobs.location.CountedStore;
 import dev.stowage.jobs.location.LocationStoreFactory;
 import dev.stowage.jobs.manifest.BackupManifest;
 import dev.stowage.jobs.manifest.BackupVolume;
@@ -65,7 +66,7 @@ class BackupRestartJobIT {
     }
 
     private JobsContext process() {
-        return JobsContext.start(properties, Map.of("locationStoreFactory", (LocationStoreFactory) location -> store));
+        return JobsContext.start(properties, Map.of("locationStoreFactory", (LocationStoreFactory) location -> CountedStore.countingVerbs(store)));
     }
 
     private JobExecution backup() {
