@@ -25,6 +25,7 @@ import java.util.List;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -143,14 +144,14 @@ public class JobsAutoConfiguration {
     }
 
     @Bean
-    public BackupService backupService(@Qualifier("backupJob") Job backupJob, RunLauncher launcher,
-            OpenRepositories repositories, RunLogs runLogs) {
-        return new BackupService(backupJob, launcher, repositories, runLogs);
+    public BackupService backupService(@Qualifier("backupJob") ObjectProvider<Job> backupJob,
+            ObjectProvider<RunLauncher> launcher, OpenRepositories repositories, RunLogs runLogs) {
+        return new BackupService(backupJob::getObject, launcher::getObject, repositories, runLogs);
     }
 
     @Bean
-    public RestoreService restoreService(@Qualifier("restoreJob") Job restoreJob, RunLauncher launcher,
-            OpenRepositories repositories, Clock clock) {
-        return new RestoreService(restoreJob, launcher, repositories, clock);
+    public RestoreService restoreService(@Qualifier("restoreJob") ObjectProvider<Job> restoreJob,
+            ObjectProvider<RunLauncher> launcher, OpenRepositories repositories, Clock clock) {
+        return new RestoreService(restoreJob::getObject, launcher::getObject, repositories, clock);
     }
 }

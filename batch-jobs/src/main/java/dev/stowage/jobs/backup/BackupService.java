@@ -14,6 +14,7 @@ import dev.stowage.jobs.run.RunDecision;
 import dev.stowage.jobs.run.RunLauncher;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -28,12 +29,17 @@ public final class BackupService {
 
     private static final String KIND = BackupJobConfiguration.JOB_NAME;
 
-    private final Job backupJob;
-    private final RunLauncher launcher;
+    private final Supplier<Job> backupJob;
+    private final Supplier<RunLauncher> launcher;
     private final OpenRepositories repositories;
     private final RunLogs runLogs;
 
-    public BackupService(Job backupJob, RunLauncher launcher, OpenRepositories repositories, RunLogs runLogs) {
+    /**
+     * @param backupJob and {@code launcher} are looked up when a run needs them: reading manifests
+     *                  ({@code get}, {@code describe}) never starts the JobRepository
+     */
+    public BackupService(Supplier<Job> backupJob, Supplier<RunLauncher> launcher, OpenRepositories repositories,
+            RunLogs runLogs) {
         this.backupJob = backupJob;
         this.launcher = launcher;
         this.repositories = repositories;
@@ -46,10 +52,8 @@ public final class BackupService {
      * Creates the repository when the location holds none.
      */
     public PreparedBackup prepare(BackupCreateRequest request) {
-        String what = "backup " + RunNames.check(request.name(), "backup");
-        Ttl.parse(request.ttl());
-        List<BackupVolume> volumes = PathVolumes.plan(request.paths(), ProcessIdentity.current().host());
-        String paths = volumes.stream().map(BackupVolume::source).collect(Collectors.joining("\n"));
+        String what = "backup " + request.name();
+        String paths = check(request);
         OpenedRepository repository = repositories.get(request.location(), true);
         repository.manifests().backup(request.name()).filter(m -> m.phase().usable()).ifPresent(m -> {
             throw new InvalidRequestException(what + " already exists at location " + request.location() + " ("
@@ -60,14 +64,28 @@ public final class BackupService {
                 .addString(RunParameters.PATHS, paths, false)
                 .addString(RunParameters.TTL, request.ttl(), false)
                 .toJobParameters();
-        RunDecision decision = launcher.decide(KIND, request.name(), parameters,
+        RunDecision decision = launcher.get().decide(KIND, request.name(), parameters,
                 List.of(RunParameters.LOCATION, RunParameters.PATHS), what);
         return new PreparedBackup(request, parameters, decision, repository);
     }
 
+    /**
+     * Checks what can be checked without touching any store: name, TTL, paths, location name.
+     *
+     * @return the directories to back up, absolute, one per line
+     */
+    public String check(BackupCreateRequest request) {
+        RunNames.check(request.name(), "backup");
+        Ttl.parse(request.ttl());
+        repositories.location(request.location());
+        List<BackupVolume> volumes = PathVolumes.plan(request.paths(), ProcessIdentity.current().host());
+        return volumes.stream().map(BackupVolume::source).collect(Collectors.joining("\n"));
+    }
+
     /** Runs a prepared backup to its end; the outcome is in its manifest. */
     public JobExecution run(PreparedBackup prepared) {
-        return launcher.launch(backupJob, prepared.request().name(), prepared.decision(), prepared.parameters());
+        return launcher.get().launch(backupJob.get(), prepared.request().name(), prepared.decision(),
+                prepared.parameters());
     }
 
     public List<BackupManifest> list(String location) {
@@ -100,7 +118,7 @@ public final class BackupService {
     /** Forgets the backup's snapshots and removes its manifest and log; the data goes with the next prune. */
     public BackupManifest delete(String location, String name) {
         BackupManifest manifest = get(location, name);
-        if (launcher.isActive(KIND, name)) {
+        if (launcher.get().isActive(KIND, name)) {
             throw new InvalidRequestException("backup " + name + " is running: wait for it to end, then delete it");
         }
         OpenedRepository repository = repositories.get(location, false);

@@ -28,6 +28,11 @@ public final class OpenRepositories implements AutoCloseable {
         return open.computeIfAbsent(location, name -> access.open(name, createIfMissing));
     }
 
+    /** The configured location of this name; {@link dev.stowage.jobs.InvalidRequestException} when there is none. */
+    public Location location(String name) {
+        return access.location(name);
+    }
+
     /** Operations through the location's store since the last claim. */
     public synchronized Operations claimOperations(String location) {
         OpenedRepository repository = open.get(location);

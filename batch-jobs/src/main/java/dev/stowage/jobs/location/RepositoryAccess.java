@@ -61,6 +61,10 @@ public final class RepositoryAccess {
         }
     }
 
+    public Location location(String name) {
+        return locations.get(name);
+    }
+
     /** Whether the location holds a repository, without opening it. */
     public boolean exists(String locationName) {
         try (CountedStore store = storeFactory.open(locations.get(locationName))) {

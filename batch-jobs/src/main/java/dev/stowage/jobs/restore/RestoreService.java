@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -27,12 +28,14 @@ public final class RestoreService {
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
             .withZone(ZoneOffset.UTC);
 
-    private final Job restoreJob;
-    private final RunLauncher launcher;
+    private final Supplier<Job> restoreJob;
+    private final Supplier<RunLauncher> launcher;
     private final OpenRepositories repositories;
     private final Clock clock;
 
-    public RestoreService(Job restoreJob, RunLauncher launcher, OpenRepositories repositories, Clock clock) {
+    /** @param restoreJob and {@code launcher} are looked up when a run needs them (see BackupService) */
+    public RestoreService(Supplier<Job> restoreJob, Supplier<RunLauncher> launcher, OpenRepositories repositories,
+            Clock clock) {
         this.restoreJob = restoreJob;
         this.launcher = launcher;
         this.repositories = repositories;
@@ -68,7 +71,7 @@ public final class RestoreService {
             builder.addString(RunParameters.TARGET, target, false);
         }
         JobParameters parameters = builder.toJobParameters();
-        RunDecision decision = launcher.decide(KIND, name, parameters,
+        RunDecision decision = launcher.get().decide(KIND, name, parameters,
                 List.of(RunParameters.BACKUP, RunParameters.LOCATION, RunParameters.TARGET), what);
         if (!decision.restart()) {
             RestoreTargets.requireEmpty(RestoreTargets.plan(backup, target), target != null);
@@ -77,7 +80,7 @@ public final class RestoreService {
     }
 
     public JobExecution run(PreparedRestore prepared) {
-        return launcher.launch(restoreJob, prepared.name(), prepared.decision(), prepared.parameters());
+        return launcher.get().launch(restoreJob.get(), prepared.name(), prepared.decision(), prepared.parameters());
     }
 
     public List<RestoreManifest> list(String location) {

@@ -6,6 +6,7 @@ import dev.stowage.jobs.backup.PreparedBackup;
 import dev.stowage.jobs.manifest.BackupManifest;
 import dev.stowage.jobs.progress.ProgressBoard;
 import dev.stowage.jobs.run.FailureMessages;
+import dev.stowage.jobs.run.RunLauncher;
 import dev.stowage.launcher.view.BackupView;
 import dev.stowage.launcher.view.ProgressPrinter;
 import java.nio.file.Path;
@@ -54,8 +55,10 @@ class BackupCreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BackupService backups = context.bean(BackupService.class);
-        String locationName = context.location(location.name);
-        PreparedBackup prepared = backups.prepare(new BackupCreateRequest(name, paths, locationName, ttl));
+        BackupCreateRequest request = new BackupCreateRequest(name, paths, context.location(location.name), ttl);
+        backups.check(request);
+        context.startInBackground(RunLauncher.class);
+        PreparedBackup prepared = backups.prepare(request);
         Announcements.repository(context, prepared.repository());
         if (prepared.decision().restart()) {
             JobExecution failed = prepared.decision().previous();
@@ -70,7 +73,7 @@ class BackupCreateCommand implements Callable<Integer> {
                 context.terminal(), context.settings().progress().interval())) {
             execution = backups.run(prepared);
         }
-        Optional<BackupManifest> manifest = backups.find(locationName, name);
+        Optional<BackupManifest> manifest = backups.find(request.location(), name);
         if (manifest.isEmpty()) {
             context.err().println("stowage: backup " + name + " " + execution.getStatus() + ": "
                     + Optional.ofNullable(FailureMessages.of(execution.getExitStatus().getExitDescription()))

@@ -70,6 +70,23 @@ public final class CliContext implements AutoCloseable {
         return context().getBean(type);
     }
 
+    /**
+     * Creates a bean on another thread while this one goes on: the JobRepository's database starts
+     * while the repository's key is derived from its password, two slow starts on different cores.
+     * A failure here is left for the command to meet when it uses the bean itself.
+     */
+    public void startInBackground(Class<?> type) {
+        Thread thread = new Thread(() -> {
+            try {
+                bean(type);
+            } catch (RuntimeException ignored) {
+                // the command gets the same failure, with its own message, when it asks for the bean
+            }
+        }, "start-" + type.getSimpleName());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     public StowageProperties settings() {
         return bean(StowageProperties.class);
     }

@@ -6,6 +6,7 @@ import dev.stowage.jobs.restore.PreparedRestore;
 import dev.stowage.jobs.restore.RestoreCreateRequest;
 import dev.stowage.jobs.restore.RestoreService;
 import dev.stowage.jobs.run.FailureMessages;
+import dev.stowage.jobs.run.RunLauncher;
 import dev.stowage.launcher.view.ProgressPrinter;
 import dev.stowage.launcher.view.RestoreView;
 import java.nio.file.Path;
@@ -56,6 +57,7 @@ class RestoreCreateCommand implements Callable<Integer> {
     public Integer call() {
         RestoreService restores = context.bean(RestoreService.class);
         String locationName = context.location(location.name);
+        context.startInBackground(RunLauncher.class);
         PreparedRestore prepared = restores.prepare(new RestoreCreateRequest(name, backup, locationName, target));
         if (prepared.decision().restart()) {
             JobExecution failed = prepared.decision().previous();

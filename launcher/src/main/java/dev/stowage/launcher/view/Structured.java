@@ -12,12 +12,18 @@ import java.io.UncheckedIOException;
 /** JSON and YAML output of the same records the repository stores, with ISO-8601 times. */
 public final class Structured {
 
-    private static final ObjectMapper JSON = configure(new ObjectMapper());
-    private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)));
-
     private Structured() {
+    }
+
+    /** Built on first use only: a table never pays for Jackson's start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = configure(new ObjectMapper());
+    }
+
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = configure(new ObjectMapper(new YAMLFactory()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)));
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {
@@ -31,8 +37,8 @@ public final class Structured {
     public static boolean print(PrintWriter out, OutputFormat format, Object value) {
         try {
             switch (format) {
-                case JSON -> out.println(JSON.writeValueAsString(value));
-                case YAML -> out.print(YAML.writeValueAsString(value));
+                case JSON -> out.println(Json.MAPPER.writeValueAsString(value));
+                case YAML -> out.print(Yaml.MAPPER.writeValueAsString(value));
                 case TABLE -> {
                     return false;
                 }
