@@ -48,7 +48,9 @@ public abstract class RunListener implements JobExecutionListener {
             return;
         }
         String location = execution.getJobParameters().getString(RunParameters.LOCATION);
-        Operations mine = repositories.claimOperations(location);
+        // a last step that failed after saving its count (finalize, verify) keeps it: add, do not replace
+        Operations saved = RunOperations.saved(execution);
+        Operations mine = (saved == null ? Operations.NONE : saved).plus(repositories.claimOperations(location));
         RunOperations.save(execution, mine);
         jobRepository.updateExecutionContext(execution);
         List<String> reasons = failures(execution);
