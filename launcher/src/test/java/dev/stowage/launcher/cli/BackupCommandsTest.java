@@ -1,6 +1,7 @@
 package dev.stowage.launcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -90,6 +91,18 @@ class BackupCommandsTest {
         Cli.Result result = cli.run("backup", "describe", "first", "--details");
 
         assertThat(result.out()).contains("Phase:        Completed", "Volumes:", data.toString(), "Parent:");
+    }
+
+    @Test
+    void anUnreadableFileIsAWarningAndTheBackupEndsPartiallyFailedListingIt() throws Exception {
+        assumeFalse("root".equals(System.getProperty("user.name")), "root reads every file");
+        Path secret = Files.writeString(data.resolve("secret.txt"), "x");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
+
+        Cli.Result result = cli.run("backup", "create", "first", "--path", data.toString());
+
+        assertThat(result.status()).isEqualTo(ExitCodes.PARTIALLY_FAILED);
+        assertThat(result.out()).contains("Backup first PartiallyFailed", "secret.txt");
     }
 
     @Test

@@ -15,11 +15,18 @@ final class StowageProcess {
 
     private final Path home;
     private final Path logs;
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private int runs;
 
     StowageProcess(Path home, Path logs) {
         this.home = home;
         this.logs = logs;
+    }
+
+    /** Sets an environment variable of every later run; a null value removes it. */
+    StowageProcess env(String name, String value) {
+        environment.put(name, value);
+        return this;
     }
 
     /** Starts {@code stowage args...}; its stdout and stderr go to a file of their own. */
@@ -37,6 +44,13 @@ final class StowageProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile());
             builder.environment().put("STOWAGE_HOME", home.toString());
+            environment.forEach((name, value) -> {
+                if (value == null) {
+                    builder.environment().remove(name);
+                } else {
+                    builder.environment().put(name, value);
+                }
+            });
             return new Started(builder.start(), output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
