@@ -1,6 +1,7 @@
 package dev.stowage.jobs.run;
 
 import dev.stowage.jobs.ContextKeys;
+import dev.stowage.jobs.InvalidRequestException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.EmptyResultDataAccessException;
 
 /**
  * Job executions left STARTED by a process that died (SIGKILL, OOM, node lost) block a restart until
@@ -71,6 +73,25 @@ public final class RunRecovery {
     public static Optional<ProcessIdentity> processOf(JobExecution execution) {
         String encoded = execution.getExecutionContext().getString(ContextKeys.PROCESS, null);
         return encoded == null ? Optional.empty() : Optional.of(ProcessIdentity.decode(encoded));
+    }
+
+    /**
+     * {@code stowage jobs --recover ID}: marks a running execution FAILED on the word of the person who
+     * knows its process is gone (one on another host, which this host cannot check).
+     */
+    public JobExecution recoverById(long id, String reason) {
+        JobExecution found;
+        try {
+            found = jobRepository.getJobExecution(id);
+        } catch (EmptyResultDataAccessException e) {
+            found = null; // the JDBC repository throws where the interface promises null
+        }
+        if (found == null || !found.getStatus().isRunning()) {
+            throw new InvalidRequestException("job execution " + id
+                    + (found == null ? " does not exist" : " is " + found.getStatus() + ", not running")
+                    + ": `stowage jobs` lists them");
+        }
+        return recover(found, reason);
     }
 
     /** Marks an execution and its running step executions FAILED, with the reason as exit description. */

@@ -3,6 +3,7 @@ package dev.stowage.jobs.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stowage.jobs.InvalidRequestException;
 import dev.stowage.jobs.testing.Executions;
 import dev.stowage.jobs.testing.JobDatabase;
 import dev.stowage.jobs.testing.JobsContext;
@@ -79,6 +80,29 @@ class RunRecoveryTest {
         assertThatThrownBy(() -> recovery.recoverAbandoned(elsewhere.getJobInstance(), "backup b"))
                 .isInstanceOf(RunActiveException.class)
                 .hasMessageContaining("stowage jobs --recover " + elsewhere.getId());
+    }
+
+    @Test
+    void anExecutionOnAnotherHostIsRecoveredOnRequest() {
+        JobExecution elsewhere = executions.left("backup", Executions.parameters("b", 0, "local", "/x"),
+                BatchStatus.STARTED, new ProcessIdentity("other-host", 1, Instant.now()));
+
+        recovery.recoverById(elsewhere.getId(), "the pod is gone");
+
+        assertThat(jobRepository.getJobExecution(elsewhere.getId()).getExitStatus().getExitDescription())
+                .isEqualTo("recovered: the pod is gone");
+    }
+
+    @Test
+    void aRecoverRequestForAnExecutionThatIsNotRunningIsRefused() {
+        JobExecution failed = executions.left("backup", Executions.parameters("b", 0, "local", "/x"),
+                BatchStatus.FAILED, null);
+
+        assertThatThrownBy(() -> recovery.recoverById(failed.getId(), "x"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("job execution " + failed.getId() + " is FAILED, not running: `stowage jobs` lists them");
+        assertThatThrownBy(() -> recovery.recoverById(999_999, "x"))
+                .hasMessageContaining("does not exist");
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * {@code --no-wait}: there is no server to hand a run to, so the same command is started again as a
@@ -53,8 +55,8 @@ final class Background {
                 dev.stowage.launcher.StowageApplication.class.getName());
     }
 
-    private static java.util.Optional<String> setsid() {
-        return java.util.stream.Stream.of("/usr/bin/setsid", "/bin/setsid")
+    private static Optional<String> setsid() {
+        return Stream.of("/usr/bin/setsid", "/bin/setsid")
                 .filter(p -> Files.isExecutable(Path.of(p)))
                 .findFirst();
     }

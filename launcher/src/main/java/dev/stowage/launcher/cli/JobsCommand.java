@@ -8,8 +8,6 @@ import dev.stowage.launcher.view.JobsView;
 import dev.stowage.launcher.view.Structured;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,18 +61,7 @@ class JobsCommand implements Callable<Integer> {
     }
 
     private int recover(long id) {
-        JobExecution found;
-        try {
-            found = context.bean(JobRepository.class).getJobExecution(id);
-        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
-            found = null;
-        }
-        if (found == null || !found.getStatus().isRunning()) {
-            throw new dev.stowage.jobs.InvalidRequestException("job execution " + id
-                    + (found == null ? " does not exist" : " is " + found.getStatus() + ", not running")
-                    + ": `stowage jobs` lists them");
-        }
-        context.bean(RunRecovery.class).recover(found, "marked failed by `stowage jobs --recover`");
+        context.bean(RunRecovery.class).recoverById(id, "marked failed by `stowage jobs --recover`");
         context.out().println("Job execution " + id + " is now FAILED; run its create command again to resume it.");
         return ExitCodes.OK;
     }
