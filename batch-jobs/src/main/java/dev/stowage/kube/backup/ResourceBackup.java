@@ -1,0 +1,114 @@
+package dev.stowage.kube.backup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stowage.kube.ApiErrors;
+import dev.stowage.kube.discovery.ApiResourceType;
+import dev.stowage.kube.discovery.DiscoveryResult;
+import dev.stowage.kube.discovery.ResourceDiscovery;
+import dev.stowage.kube.layout.ResourceTree;
+import dev.stowage.kube.layout.StoredTypes;
+import dev.stowage.kube.selection.LabelSelector;
+import dev.stowage.kube.selection.RelatedClusterObjects;
+import dev.stowage.kube.selection.ResourceSelection;
+import dev.stowage.repository.SnapshotBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Backs up Kubernetes objects into a snapshot: discovery, then every included namespaced type, then
+ * the cluster-scoped objects the policy takes. Each object is written as soon as its page arrives.
+ *
+ * <p>A type that cannot be listed (RBAC, an aggregated API that is down) becomes a warning and the
+ * backup goes on; only a cluster that cannot be reached at all fails it.
+ */
+public final class ResourceBackup {
+
+    private final KubernetesClient client;
+    private final ResourceBackupOptions options;
+
+    public ResourceBackup(KubernetesClient client, ResourceBackupOptions options) {
+        this.client = client;
+        this.options = options;
+    }
+
+    /** Writes the objects into {@code snapshot}; committing it is the caller's job. */
+    public ResourceBackupResult run(SnapshotBuilder snapshot) {
+        DiscoveryResult discovery = new ResourceDiscovery(client).discover();
+        List<String> warnings = new ArrayList<>(discovery.warnings());
+        ResourceSelection selection = options.selection();
+        List<ApiResourceType> types = discovery.types().stream().filter(selection::includesType).toList();
+        ObjectRecorder recorder = new ObjectRecorder(snapshot, client.getKubernetesSerialization());
+        RelatedClusterObjects related = new RelatedClusterObjects();
+        PagedLister lister = new PagedLister(client, options.pageSize());
+
+        NamespaceScope scope = new NamespaceScope(lister, selection, warnings);
+        List<String> namespaces = scope.resolve(discovery, types, recorder);
+        for (ApiResourceType type : types) {
+            if (type.namespaced()) {
+                backUpNamespaced(type, namespaces, lister, recorder, related, warnings);
+            }
+        }
+        if (selection.takesRelatedClusterObjects()) {
+            types.stream().filter(t -> !t.namespaced() && !ResourceSelection.isNamespaceType(t))
+                    .sorted(RelatedClusterObjects.CLUSTER_PASS_ORDER)
+                    .forEach(type -> backUpClusterScoped(type, lister, recorder, related, warnings));
+        }
+        snapshot.addFile(ResourceTree.TYPES_FILE, new StoredTypes(types).toJson());
+        return new ResourceBackupResult(recorder.objects(), recorder.counts(), warnings);
+    }
+
+    /** @param namespaces the namespaces to list one by one, or null to list all and filter */
+    private void backUpNamespaced(ApiResourceType type, List<String> namespaces, PagedLister lister,
+            ObjectRecorder recorder, RelatedClusterObjects related, List<String> warnings) {
+        ResourceSelection selection = options.selection();
+        if (namespaces == null) {
+            list(type, null, selection.selector(), lister, warnings, object -> {
+                if (selection.includesNamespace(object.getMetadata().getNamespace())) {
+                    related.noteIncluded(type, recorder.record(type, object));
+                }
+            });
+            return;
+        }
+        for (String namespace : namespaces) {
+            list(type, namespace, selection.selector(), lister, warnings,
+                    object -> related.noteIncluded(type, recorder.record(type, object)));
+        }
+    }
+
+    private void backUpClusterScoped(ApiResourceType type, PagedLister lister, ObjectRecorder recorder,
+            RelatedClusterObjects related, List<String> warnings) {
+        ResourceSelection selection = options.selection();
+        if (selection.takesAllClusterObjects()) {
+            list(type, null, selection.selector(), lister, warnings,
+                    object -> related.noteIncluded(type, recorder.record(type, object)));
+        } else if (RelatedClusterObjects.canBeNeeded(type)) {
+            // Related objects are taken because something needs them, whatever their labels say.
+            var serialization = client.getKubernetesSerialization();
+            list(type, null, LabelSelector.everything(), lister, warnings, object -> {
+                if (related.isNeeded(type, serialization.convertValue(object, JsonNode.class))) {
+                    related.noteIncluded(type, recorder.record(type, object));
+                }
+            });
+        }
+    }
+
+    /** Lists one type, applying the selector here too (servers differ in what they support). */
+    static void list(ApiResourceType type, String namespace, LabelSelector selector, PagedLister lister,
+            List<String> warnings, Consumer<GenericKubernetesResource> action) {
+        try {
+            lister.forEach(type, namespace, selector, object -> {
+                if (selector.matches(object.getMetadata().getLabels())) {
+                    action.accept(object);
+                }
+            });
+        } catch (KubernetesClientException e) {
+            String where = !type.namespaced() ? "" : namespace == null ? " in all namespaces" : " in namespace " + namespace;
+            warnings.add("unable to list " + type.groupResource() + where + ": " + ApiErrors.describe(e)
+                    + "; objects of this type" + where + " may be missing from the backup");
+        }
+    }
+}
