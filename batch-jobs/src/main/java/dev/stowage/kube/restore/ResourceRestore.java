@@ -116,7 +116,8 @@ public final class ResourceRestore {
         if (applied.status() != OutcomeStatus.FAILED) {
             remember(type, object);
         }
-        String message = note.isEmpty() ? applied.message()
+        boolean written = applied.status() == OutcomeStatus.CREATED || applied.status() == OutcomeStatus.UPDATED;
+        String message = note.isEmpty() || !written ? applied.message()
                 : applied.message().isEmpty() ? note : applied.message() + "; " + note;
         // A Namespace's own name follows the mappings; report it under the name it now has.
         result.add(outcome(type, targetNamespace, sourceNamespace, object.path("metadata").path("name").asText(),

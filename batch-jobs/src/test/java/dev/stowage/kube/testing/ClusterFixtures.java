@@ -1,5 +1,6 @@
 package dev.stowage.kube.testing;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -29,13 +30,27 @@ public final class ClusterFixtures {
     private ClusterFixtures() {
     }
 
+    /**
+     * Creates one object. A custom resource whose CRD has a status subresource loses its status on
+     * create, as on a real server; it is then written through the subresource, as a controller would.
+     */
+    private static HasMetadata create(KubernetesClient client, HasMetadata item) {
+        HasMetadata created = client.resource(item).create();
+        if (item instanceof GenericKubernetesResource generic && generic.get("status") != null
+                && ((GenericKubernetesResource) created).get("status") == null) {
+            ((GenericKubernetesResource) created).setAdditionalProperty("status", generic.get("status"));
+            return client.resource(created).updateStatus();
+        }
+        return created;
+    }
+
     /** Creates every object of a multi-document YAML resource; returns them as the server stored them. */
     public static List<HasMetadata> load(KubernetesClient client, String resource) {
         try (InputStream in = ClusterFixtures.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + resource + " on the test class path");
             }
-            return client.load(in).items().stream().map(item -> client.resource(item).create()).toList();
+            return client.load(in).items().stream().map(item -> create(client, item)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("unable to read fixture " + resource, e);
         }
