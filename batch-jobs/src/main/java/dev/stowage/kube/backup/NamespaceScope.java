@@ -39,7 +39,7 @@ final class NamespaceScope {
         boolean storeObjects = includedTypes.contains(namespaceType.get());
         List<String> existing = new ArrayList<>();
         List<String> before = List.copyOf(warnings);
-        ResourceBackup.list(namespaceType.get(), null, LabelSelector.everything(), lister, warnings, namespace -> {
+        lister.forEachOrWarn(namespaceType.get(), null, LabelSelector.everything(), warnings, namespace -> {
             String name = namespace.getMetadata().getName();
             if (selection.includesNamespace(name)) {
                 existing.add(name);

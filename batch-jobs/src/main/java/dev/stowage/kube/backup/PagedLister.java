@@ -1,5 +1,6 @@
 package dev.stowage.kube.backup;
 
+import dev.stowage.kube.ApiErrors;
 import dev.stowage.kube.discovery.ApiResourceType;
 import dev.stowage.kube.selection.LabelSelector;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -7,6 +8,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -48,6 +51,25 @@ final class PagedLister {
             }
             continueToken = page.getMetadata() == null ? null : page.getMetadata().getContinue();
         } while (continueToken != null && !continueToken.isEmpty());
+    }
+
+    /**
+     * Lists one type, applying the selector here too (servers differ in what they support); a type
+     * that cannot be listed becomes a warning naming it, where, and the API's reason.
+     */
+    void forEachOrWarn(ApiResourceType type, String namespace, LabelSelector selector, List<String> warnings,
+            Consumer<GenericKubernetesResource> action) {
+        try {
+            forEach(type, namespace, selector, object -> {
+                if (selector.matches(object.getMetadata().getLabels())) {
+                    action.accept(object);
+                }
+            });
+        } catch (KubernetesClientException e) {
+            String where = !type.namespaced() ? "" : namespace == null ? " in all namespaces" : " in namespace " + namespace;
+            warnings.add("unable to list " + type.groupResource() + where + ": " + ApiErrors.describe(e)
+                    + "; objects of this type" + where + " may be missing from the backup");
+        }
     }
 
     private GenericKubernetesResourceList page(ApiResourceType type, String namespace, ListOptions options) {

@@ -1,7 +1,6 @@
 package dev.stowage.kube.backup;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stowage.kube.ApiErrors;
 import dev.stowage.kube.discovery.ApiResourceType;
 import dev.stowage.kube.discovery.DiscoveryResult;
 import dev.stowage.kube.discovery.ResourceDiscovery;
@@ -11,12 +10,9 @@ import dev.stowage.kube.selection.LabelSelector;
 import dev.stowage.kube.selection.RelatedClusterObjects;
 import dev.stowage.kube.selection.ResourceSelection;
 import dev.stowage.repository.SnapshotBuilder;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Backs up Kubernetes objects into a snapshot: discovery, then every included namespaced type, then
@@ -66,7 +62,7 @@ public final class ResourceBackup {
             ObjectRecorder recorder, RelatedClusterObjects related, List<String> warnings) {
         ResourceSelection selection = options.selection();
         if (namespaces == null) {
-            list(type, null, selection.selector(), lister, warnings, object -> {
+            lister.forEachOrWarn(type, null, selection.selector(), warnings, object -> {
                 if (selection.includesNamespace(object.getMetadata().getNamespace())) {
                     related.noteIncluded(type, recorder.record(type, object));
                 }
@@ -74,7 +70,7 @@ public final class ResourceBackup {
             return;
         }
         for (String namespace : namespaces) {
-            list(type, namespace, selection.selector(), lister, warnings,
+            lister.forEachOrWarn(type, namespace, selection.selector(), warnings,
                     object -> related.noteIncluded(type, recorder.record(type, object)));
         }
     }
@@ -83,32 +79,16 @@ public final class ResourceBackup {
             RelatedClusterObjects related, List<String> warnings) {
         ResourceSelection selection = options.selection();
         if (selection.takesAllClusterObjects()) {
-            list(type, null, selection.selector(), lister, warnings,
+            lister.forEachOrWarn(type, null, selection.selector(), warnings,
                     object -> related.noteIncluded(type, recorder.record(type, object)));
         } else if (RelatedClusterObjects.canBeNeeded(type)) {
             // Related objects are taken because something needs them, whatever their labels say.
             var serialization = client.getKubernetesSerialization();
-            list(type, null, LabelSelector.everything(), lister, warnings, object -> {
+            lister.forEachOrWarn(type, null, LabelSelector.everything(), warnings, object -> {
                 if (related.isNeeded(type, serialization.convertValue(object, JsonNode.class))) {
                     related.noteIncluded(type, recorder.record(type, object));
                 }
             });
-        }
-    }
-
-    /** Lists one type, applying the selector here too (servers differ in what they support). */
-    static void list(ApiResourceType type, String namespace, LabelSelector selector, PagedLister lister,
-            List<String> warnings, Consumer<GenericKubernetesResource> action) {
-        try {
-            lister.forEach(type, namespace, selector, object -> {
-                if (selector.matches(object.getMetadata().getLabels())) {
-                    action.accept(object);
-                }
-            });
-        } catch (KubernetesClientException e) {
-            String where = !type.namespaced() ? "" : namespace == null ? " in all namespaces" : " in namespace " + namespace;
-            warnings.add("unable to list " + type.groupResource() + where + ": " + ApiErrors.describe(e)
-                    + "; objects of this type" + where + " may be missing from the backup");
         }
     }
 }

@@ -53,8 +53,8 @@ final class ClusterObjectScope {
                     noteIncluded(type);
                 }
             }
-            contents.types().stream().filter(t -> !t.namespaced()).sorted(RelatedClusterObjects.CLUSTER_PASS_ORDER)
-                    .filter(t -> t.groupResource().equals("clusterrolebindings.rbac.authorization.k8s.io"))
+            // ClusterRoleBindings decide which ClusterRoles are needed, and ClusterRoles are restored first.
+            contents.types().stream().filter(t -> t.groupResource().equals("clusterrolebindings.rbac.authorization.k8s.io"))
                     .filter(selection::includesType)
                     .forEach(t -> contents.forEach(t, ResourceTree.CLUSTER_SCOPE, binding -> {
                         if (related.isNeeded(t, binding)) {
