@@ -37,6 +37,14 @@ public final class ResourcesBackupTasklet implements Tasklet {
     public static final String WARNINGS = "resources.warnings";
     /** String: {@link ResourceBackupResult} as JSON (counts per type and namespace, warnings). */
     public static final String SUMMARY = "resources.summary";
+    /** Long: bytes of the objects' JSON. */
+    public static final String BYTES = "resources.bytes";
+    /** Long: plaintext bytes the repository did not have yet (unchanged objects cost nothing). */
+    public static final String BYTES_NEW = "resources.bytesNew";
+    /** Long: bytes of packs uploaded (compressed, encrypted). */
+    public static final String BYTES_UPLOADED = "resources.bytesUploaded";
+    /** Long: packs uploaded. */
+    public static final String PACKS_UPLOADED = "resources.packsUploaded";
     /** The snapshot kind, in the repository's terms. */
     public static final String SOURCE_KIND = "resources";
 
@@ -71,6 +79,10 @@ public final class ResourcesBackupTasklet implements Tasklet {
         context.putLong(OBJECTS, result.objects());
         context.putLong(WARNINGS, result.warnings().size());
         context.putString(SUMMARY, JSON.writeValueAsString(result));
+        context.putLong(BYTES, committed.stats().totalBytes());
+        context.putLong(BYTES_NEW, committed.stats().bytesNew());
+        context.putLong(BYTES_UPLOADED, committed.stats().bytesUploaded());
+        context.putLong(PACKS_UPLOADED, committed.stats().packsUploaded());
         contribution.incrementWriteCount(result.objects());
         if (!result.warnings().isEmpty()) {
             contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(
