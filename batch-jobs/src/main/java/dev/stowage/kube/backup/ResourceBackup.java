@@ -13,6 +13,8 @@ import dev.stowage.repository.SnapshotBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Backs up Kubernetes objects into a snapshot: discovery, then every included namespaced type, then
@@ -22,6 +24,8 @@ import java.util.List;
  * backup goes on; only a cluster that cannot be reached at all fails it.
  */
 public final class ResourceBackup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResourceBackup.class);
 
     private final KubernetesClient client;
     private final ResourceBackupOptions options;
@@ -54,6 +58,9 @@ public final class ResourceBackup {
                     .forEach(type -> backUpClusterScoped(type, lister, recorder, related, warnings));
         }
         snapshot.addFile(ResourceTree.TYPES_FILE, new StoredTypes(types).toJson());
+        warnings.forEach(warning -> LOG.warn("resources backup: {}", warning));
+        LOG.info("resources backup: stored {} objects of {} types ({}); {} warning(s)", recorder.objects(),
+                types.size(), selection, warnings.size());
         return new ResourceBackupResult(recorder.objects(), recorder.counts(), warnings);
     }
 

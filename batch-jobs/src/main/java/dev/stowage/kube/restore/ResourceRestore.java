@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Restores Kubernetes objects from a resources snapshot into a cluster, in dependency order, in two
@@ -23,6 +25,8 @@ import java.util.Optional;
  * the snapshot and the cluster.
  */
 public final class ResourceRestore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResourceRestore.class);
 
     private final KubernetesClient client;
     private final ResourceRestoreOptions options;
@@ -75,7 +79,14 @@ public final class ResourceRestore {
                 warnings.addAll(awaitEstablished(outcomes.subList(before, outcomes.size())));
             }
         }
-        return new RestoreReport(outcomes, warnings);
+        RestoreReport report = new RestoreReport(outcomes, warnings);
+        report.failures().forEach(failure -> LOG.warn("resources restore: {}", failure));
+        warnings.forEach(warning -> LOG.warn("resources restore: {}", warning));
+        LOG.info("resources restore ({}): {} created, {} updated, {} kept, {} skipped, {} failed", phase,
+                report.count(OutcomeStatus.CREATED), report.count(OutcomeStatus.UPDATED),
+                report.count(OutcomeStatus.EXISTS_KEPT), report.count(OutcomeStatus.SKIPPED),
+                report.count(OutcomeStatus.FAILED));
+        return report;
     }
 
     private void restoreType(ApiResourceType type, List<ObjectOutcome> outcomes) {
