@@ -129,6 +129,17 @@ class RestoreMappingsIT {
     }
 
     @Test
+    void aRestoredNamespaceBringsTheClusterBindingsOfItsServiceAccountsAndTheirRoles() {
+        scenario.restore(RestoreScenario.options().withSelection(new ResourceSelection(
+                new NamespaceFilter(List.of("shop"), null), null, null, null)));
+
+        assertThat(scenario.inTarget("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", null, "shop-node-reader")).isNotNull();
+        assertThat(scenario.inTarget("rbac.authorization.k8s.io/v1", "ClusterRole", null, "shop-node-reader")).isNotNull();
+        assertThat(scenario.inTarget("rbac.authorization.k8s.io/v1", "ClusterRole", null, "monitoring-reader")).isNull();
+        assertThat(scenario.inTarget("v1", "PersistentVolume", null, "nfs-ghost-content")).isNull();
+    }
+
+    @Test
     void labelSelectorOnRestoreTakesOnlyMatchingObjects() {
         RestoreReport report = scenario.restore(RestoreScenario.options().withSelection(new ResourceSelection(
                 null, null, LabelSelector.parse("app=ghost"), ClusterResourcePolicy.NONE)));
