@@ -19,6 +19,9 @@ import dev.stowage.jobs.run.RunLauncher;
 import dev.stowage.jobs.run.RunLiveness;
 import dev.stowage.jobs.run.RunRecovery;
 import dev.stowage.jobs.status.RunHistory;
+import dev.stowage.jobs.volumes.KubernetesVolumesConfiguration;
+import dev.stowage.jobs.volumes.NodeJobHandlers;
+import dev.stowage.jobs.volumes.VolumePartitionHandlerFactory;
 import dev.stowage.repository.RepositoryOptions;
 import java.time.Clock;
 import java.util.List;
@@ -43,7 +46,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  */
 @AutoConfiguration
 @EnableConfigurationProperties(StowageProperties.class)
-@Import({BackupJobConfiguration.class, RestoreJobConfiguration.class})
+@Import({BackupJobConfiguration.class, RestoreJobConfiguration.class, KubernetesVolumesConfiguration.class})
 public class JobsAutoConfiguration {
 
     @Bean
@@ -136,17 +139,25 @@ public class JobsAutoConfiguration {
         return executor;
     }
 
+    /**
+     * Directories run on this process's threads; pod volumes (a backup planned from the cluster, a restore
+     * into it) on worker Jobs, one per node or claim (docs/VOLUMES.md).
+     */
     @Bean
     @ConditionalOnMissingBean
     public PartitionHandlerFactory partitionHandlerFactory(
-            @Qualifier("stowagePartitionExecutor") ThreadPoolTaskExecutor stowagePartitionExecutor) {
-        return new LocalPartitionHandlerFactory(stowagePartitionExecutor);
+            @Qualifier("stowagePartitionExecutor") ThreadPoolTaskExecutor stowagePartitionExecutor,
+            ObjectProvider<NodeJobHandlers> nodeJobHandlers) {
+        return new VolumePartitionHandlerFactory(new LocalPartitionHandlerFactory(stowagePartitionExecutor),
+                nodeJobHandlers::getObject);
     }
 
     @Bean
     public BackupService backupService(@Qualifier("backupJob") ObjectProvider<Job> backupJob,
-            ObjectProvider<RunLauncher> launcher, OpenRepositories repositories, RunLogs runLogs) {
-        return new BackupService(backupJob::getObject, launcher::getObject, repositories, runLogs);
+            ObjectProvider<RunLauncher> launcher, OpenRepositories repositories, RunLogs runLogs,
+            StowageProperties properties) {
+        return new BackupService(backupJob::getObject, launcher::getObject, repositories, runLogs,
+                properties.volumes());
     }
 
     @Bean

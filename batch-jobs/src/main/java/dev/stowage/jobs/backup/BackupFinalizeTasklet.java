@@ -9,6 +9,7 @@ import dev.stowage.jobs.manifest.Operations;
 import dev.stowage.jobs.manifest.Phase;
 import dev.stowage.jobs.progress.RunLog;
 import dev.stowage.jobs.run.RunOperations;
+import dev.stowage.jobs.volumes.WorkerResults;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.batch.core.ExitStatus;
@@ -49,11 +50,12 @@ public class BackupFinalizeTasklet implements Tasklet {
         OpenedRepository repository = repositories.get(location, false);
         List<BackupVolume> volumes = BackupResults.volumes(jobRepository, execution, plan);
         Phase phase = BackupResults.phase(volumes);
-        Operations mine = repositories.claimOperations(location);
+        // this process's requests and those of the node workers whose partitions ran in this execution
+        Operations mine = repositories.claimOperations(location).plus(WorkerResults.operations(execution));
         RunOperations.save(execution, mine);
         Operations all = RunOperations.ofEarlierExecutions(jobRepository, execution).plus(mine);
         BackupManifest manifest = plan.withOutcome(phase, clock.instant(), volumes, all,
-                BackupResults.errors(volumes), BackupResults.warnings(volumes));
+                BackupResults.errors(volumes), BackupResults.warnings(plan, volumes));
         repository.manifests().put(manifest);
         execution.getExecutionContext().putString(ContextKeys.PHASE, phase.label());
         log.info("finalize: backup " + plan.name() + " " + phase + ": " + manifest.stats().files() + " files, "

@@ -36,7 +36,7 @@ public final class BackupRunListener extends RunListener {
                 false);
         List<BackupVolume> volumes = BackupResults.volumes(jobRepository, execution, plan.get());
         repository.manifests().put(plan.get().withOutcome(Phase.FAILED, clock.instant(), volumes, operations,
-                mergeErrors(BackupResults.errors(volumes), reasons), BackupResults.warnings(volumes)));
+                mergeErrors(BackupResults.errors(volumes), reasons), BackupResults.warnings(plan.get(), volumes)));
         repository.manifests().putLog(BackupJobConfiguration.JOB_NAME, plan.get().name(), log.read());
     }
 }

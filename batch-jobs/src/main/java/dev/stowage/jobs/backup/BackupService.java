@@ -3,6 +3,7 @@ package dev.stowage.jobs.backup;
 import dev.stowage.jobs.InvalidRequestException;
 import dev.stowage.jobs.RunNames;
 import dev.stowage.jobs.RunParameters;
+import dev.stowage.jobs.StowageProperties;
 import dev.stowage.jobs.Ttl;
 import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.location.OpenedRepository;
@@ -33,6 +34,7 @@ public final class BackupService {
     private final Supplier<RunLauncher> launcher;
     private final OpenRepositories repositories;
     private final RunLogs runLogs;
+    private final StowageProperties.Volumes volumeSettings;
 
     /**
      * @param backupJob and {@code launcher} are looked up when a run needs them: reading manifests
@@ -40,10 +42,17 @@ public final class BackupService {
      */
     public BackupService(Supplier<Job> backupJob, Supplier<RunLauncher> launcher, OpenRepositories repositories,
             RunLogs runLogs) {
+        this(backupJob, launcher, repositories, runLogs, new StowageProperties.Volumes("local", false));
+    }
+
+    /** @param volumeSettings whether a backup without {@code --path} backs up the pods' volumes */
+    public BackupService(Supplier<Job> backupJob, Supplier<RunLauncher> launcher, OpenRepositories repositories,
+            RunLogs runLogs, StowageProperties.Volumes volumeSettings) {
         this.backupJob = backupJob;
         this.launcher = launcher;
         this.repositories = repositories;
         this.runLogs = runLogs;
+        this.volumeSettings = volumeSettings;
     }
 
     /**
@@ -59,11 +68,19 @@ public final class BackupService {
             throw new InvalidRequestException(what + " already exists at location " + request.location() + " ("
                     + m.phase() + " " + m.completionTimestamp() + "): choose another name, or delete it first");
         });
-        JobParameters parameters = new JobParametersBuilder()
+        JobParametersBuilder builder = new JobParametersBuilder()
                 .addString(RunParameters.LOCATION, request.location(), false)
                 .addString(RunParameters.PATHS, paths, false)
-                .addString(RunParameters.TTL, request.ttl(), false)
-                .toJobParameters();
+                .addString(RunParameters.TTL, request.ttl(), false);
+        if (podVolumes(request)) {
+            builder.addString(RunParameters.VOLUMES, RunParameters.VOLUMES_PODS, false)
+                    .addString(RunParameters.INCLUDE_NAMESPACES, String.join(",", request.includeNamespaces()), false)
+                    .addString(RunParameters.EXCLUDE_NAMESPACES, String.join(",", request.excludeNamespaces()), false)
+                    .addString(RunParameters.DEFAULT_VOLUMES_TO_FS_BACKUP, Boolean.toString(
+                            request.defaultVolumesToFsBackup() != null ? request.defaultVolumesToFsBackup()
+                                    : volumeSettings.defaultVolumesToFsBackup()), false);
+        }
+        JobParameters parameters = builder.toJobParameters();
         RunDecision decision = launcher.get().decide(KIND, request.name(), parameters,
                 List.of(RunParameters.LOCATION, RunParameters.PATHS), what);
         return new PreparedBackup(request, parameters, decision, repository);
@@ -72,14 +89,22 @@ public final class BackupService {
     /**
      * Checks what can be checked without touching any store: name, TTL, paths, location name.
      *
-     * @return the directories to back up, absolute, one per line
+     * @return the directories to back up, absolute, one per line; empty for the pods' volumes
      */
     public String check(BackupCreateRequest request) {
         RunNames.check(request.name(), "backup");
         Ttl.parse(request.ttl());
         repositories.location(request.location());
+        if (podVolumes(request)) {
+            return "";
+        }
         List<BackupVolume> volumes = PathVolumes.plan(request.paths(), ProcessIdentity.current().host());
         return volumes.stream().map(BackupVolume::source).collect(Collectors.joining("\n"));
+    }
+
+    /** A backup without {@code --path} in Kubernetes mode backs up the pods' volumes (docs/VOLUMES.md). */
+    private boolean podVolumes(BackupCreateRequest request) {
+        return request.paths().isEmpty() && volumeSettings.kubernetes();
     }
 
     /** Runs a prepared backup to its end; the outcome is in its manifest. */

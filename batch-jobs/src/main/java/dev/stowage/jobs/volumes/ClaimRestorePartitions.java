@@ -91,6 +91,7 @@ public final class ClaimRestorePartitions implements WorkerPartitions {
     @Override
     public ExitStatus record(StepExecution partition, WorkerResult result) {
         partition.getExecutionContext().putString(NodeBackupPartitions.RESULT_KEY, WorkerJson.write(result));
+        WorkerResults.recordCounts(partition, result);
         partition.setReadCount(result.volumes().stream().mapToLong(v -> v.stats().files()).sum());
         partition.setWriteCount(result.volumes().stream().mapToLong(v -> v.stats().files()).sum());
         boolean clean = result.volumes().stream().allMatch(v -> VolumeResult.COMPLETED.equals(v.phase()));

@@ -65,6 +65,7 @@ public final class NodeBackupPartitions implements WorkerPartitions {
     @Override
     public ExitStatus record(StepExecution partition, WorkerResult result) {
         partition.getExecutionContext().putString(RESULT_KEY, WorkerJson.write(result));
+        WorkerResults.recordCounts(partition, result);
         long files = result.volumes().stream().mapToLong(v -> v.stats().files()).sum();
         long read = result.volumes().stream().mapToLong(v -> v.stats().files() - v.stats().filesUnchanged()).sum();
         partition.setReadCount(files);
@@ -77,11 +78,5 @@ public final class NodeBackupPartitions implements WorkerPartitions {
     @Override
     public Optional<byte[]> document(StepExecution manager, String collection, String name) {
         return documents.get(manager, collection, name);
-    }
-
-    /** The worker result a completed partition recorded. */
-    public static Optional<WorkerResult> result(StepExecution partition) {
-        String json = partition.getExecutionContext().getString(RESULT_KEY, null);
-        return Optional.ofNullable(json).map(j -> WorkerJson.read(j, WorkerResult.class, "worker result"));
     }
 }

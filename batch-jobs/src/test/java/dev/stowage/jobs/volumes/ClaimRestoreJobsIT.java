@@ -54,7 +54,7 @@ class ClaimRestoreJobsIT {
         JobExecution backup = rig.run(rig.backupJob(new PodVolumeDiscovery(client).discover(DiscoveryOptions.optIn()),
                 rig.handler(options())), "daily-1");
         for (StepExecution partition : rig.jobRepository.getJobExecution(backup.getId()).getStepExecutions()) {
-            NodeBackupPartitions.result(partition).ifPresent(result -> result.volumes().stream()
+            WorkerResults.of(partition).ifPresent(result -> result.volumes().stream()
                     .filter(v -> v.name().split("/").length == 2).forEach(this::claimToRestore));
         }
         client.pods().inAnyNamespace().delete();

@@ -80,7 +80,7 @@ class LauncherRestartIT {
                 .stream().filter(s -> s.getStepName().startsWith("volume:")).toList();
         assertThat(partitions).hasSize(3).allSatisfy(p -> {
             assertThat(p.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-            assertThat(NodeBackupPartitions.result(p)).isPresent();
+            assertThat(WorkerResults.of(p)).isPresent();
         });
     }
 

@@ -96,7 +96,7 @@ class ManyNodesIT {
                 .stream().filter(s -> s.getStepName().startsWith("volume:")).toList();
         assertThat(partitions).hasSize(NODES).allSatisfy(p -> {
             assertThat(p.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-            WorkerResult result = NodeBackupPartitions.result(p).orElseThrow();
+            WorkerResult result = WorkerResults.of(p).orElseThrow();
             assertThat(result.volumes()).hasSize(VOLUMES_PER_NODE)
                     .allSatisfy(v -> assertThat(v.phase()).isEqualTo(VolumeResult.COMPLETED));
         });

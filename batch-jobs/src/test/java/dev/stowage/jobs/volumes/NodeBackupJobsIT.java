@@ -147,7 +147,7 @@ class NodeBackupJobsIT {
     private List<WorkerResult> results(JobExecution execution) {
         List<WorkerResult> results = new ArrayList<>();
         for (StepExecution step : rig.jobRepository.getJobExecution(execution.getId()).getStepExecutions()) {
-            NodeBackupPartitions.result(step).ifPresent(results::add);
+            WorkerResults.of(step).ifPresent(results::add);
         }
         return results;
     }

@@ -92,7 +92,7 @@ class NodeWorkerFailuresIT {
         assertThat(kubelet.startedOn("node-a")).isEqualTo(1);
         assertThat(kubelet.startedOn("node-b")).isEqualTo(1);
         assertThat(kubelet.startedOn("node-c")).isEqualTo(2);
-        VolumeResult mysql = NodeBackupPartitions.result(partition(restarted, "node-node-c")).orElseThrow().volumes()
+        VolumeResult mysql = WorkerResults.of(partition(restarted, "node-node-c")).orElseThrow().volumes()
                 .stream().filter(v -> v.name().equals("blog/mysql-data")).findFirst().orElseThrow();
         assertThat(mysql.phase()).isEqualTo(VolumeResult.COMPLETED);
         assertThat(mysql.stats().bytesNew()).as("the checkpointed packs are not uploaded again")

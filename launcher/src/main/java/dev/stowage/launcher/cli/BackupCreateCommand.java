@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "create", mixinStandardHelpOptions = true,
-        description = {"Back up directories into the repository of a location.",
+        description = {"Back up directories, or (with stowage.volumes.mode=kubernetes and no --path) the volumes of the "
+                + "cluster's pods, into the repository of a location.",
                 "A NAME whose last run failed or was killed is resumed: partitions that completed are not run again."})
 class BackupCreateCommand implements Callable<Integer> {
 
@@ -35,8 +36,22 @@ class BackupCreateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "Name of the backup.")
     private String name;
 
-    @Option(names = "--path", paramLabel = "DIR", required = true, description = "Directory to back up (repeatable).")
+    @Option(names = "--path", paramLabel = "DIR",
+            description = "Directory to back up (repeatable); without it in Kubernetes mode, the pods' volumes.")
     private List<String> paths = new ArrayList<>();
+
+    @Option(names = "--include-namespaces", paramLabel = "NS", split = ",",
+            description = "Pods' volumes: namespaces to back up, patterns with * allowed (default: all).")
+    private List<String> includeNamespaces = new ArrayList<>();
+
+    @Option(names = "--exclude-namespaces", paramLabel = "NS", split = ",",
+            description = "Pods' volumes: namespaces to leave out.")
+    private List<String> excludeNamespaces = new ArrayList<>();
+
+    @Option(names = "--default-volumes-to-fs-backup", negatable = true,
+            description = "Pods' volumes: back up every supported volume but those a pod excludes (opt-out), "
+                    + "instead of only those its annotations name (default: stowage.volumes.default-volumes-to-fs-backup).")
+    private Boolean defaultVolumesToFsBackup;
 
     @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "720h",
             description = "How long the backup is kept, e.g. 720h, 72h30m, 30d (default: ${DEFAULT-VALUE}).")
@@ -55,7 +70,8 @@ class BackupCreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BackupService backups = context.bean(BackupService.class);
-        BackupCreateRequest request = new BackupCreateRequest(name, paths, context.location(location.name), ttl);
+        BackupCreateRequest request = new BackupCreateRequest(name, paths, context.location(location.name), ttl,
+                includeNamespaces, excludeNamespaces, defaultVolumesToFsBackup);
         backups.check(request);
         context.startInBackground(RunLauncher.class);
         PreparedBackup prepared = backups.prepare(request);
