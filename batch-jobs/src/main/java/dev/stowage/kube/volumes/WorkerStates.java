@@ -49,6 +49,11 @@ public final class WorkerStates {
             }
         }
         Optional<JobCondition> failed = condition(job, "Failed");
+        if (failed.isPresent() && "BackoffLimitExceeded".equals(failed.get().getReason()) && pod != null
+                && !podEnded(pod)) {
+            // the pod's failure (exit code, OOM, eviction) says more than the Job's; it is on its way
+            return new WorkerState.Running("waiting for the pod's final status");
+        }
         if (failed.isPresent()) {
             JobCondition c = failed.get();
             String reason = "DeadlineExceeded".equals(c.getReason())
@@ -57,7 +62,7 @@ public final class WorkerStates {
                     : "worker Job " + name + " failed: " + c.getReason() + (c.getMessage() == null ? "" : ": " + c.getMessage());
             return new WorkerState.Failed(reason, null);
         }
-        if (condition(job, "Complete").isPresent()) {
+        if (condition(job, "Complete").isPresent() && pod == null) {
             return new WorkerState.Failed("worker Job " + name + " completed but its pod, which holds the result, is gone", null);
         }
         return new WorkerState.Running(pod == null ? "waiting for its pod"
@@ -91,6 +96,11 @@ public final class WorkerStates {
                 return Optional.of(new WorkerState.Failed(where + ": node " + nodeName + " was lost (" + lost.get()
                         + ")", null));
             }
+        }
+        Optional<String> missingClaim = missingClaim(pod);
+        if (missingClaim.isPresent()) {
+            return Optional.of(new WorkerState.Failed(where + " cannot be scheduled: " + missingClaim.get()
+                    + " (restore the claim first: the resources restore creates it)", null));
         }
         return waiting(pod).filter(w -> STUCK.contains(w.getReason()))
                 .map(w -> new WorkerState.Failed(where + " cannot start: " + w.getReason()
@@ -135,6 +145,16 @@ public final class WorkerStates {
             }
         }
         return Optional.empty();
+    }
+
+    /** The scheduler's reason when a claim the pod mounts does not exist: that does not fix itself. */
+    private static Optional<String> missingClaim(Pod pod) {
+        List<PodCondition> conditions = pod.getStatus() == null || pod.getStatus().getConditions() == null ? List.of()
+                : pod.getStatus().getConditions();
+        return conditions.stream().filter(c -> "PodScheduled".equals(c.getType()) && "False".equals(c.getStatus())
+                        && "Unschedulable".equals(c.getReason()) && c.getMessage() != null
+                        && c.getMessage().contains("persistentvolumeclaim") && c.getMessage().contains("not found"))
+                .map(PodCondition::getMessage).findFirst();
     }
 
     /** Kubernetes marks a pod it is about to take away (taint eviction, preemption, API eviction) with DisruptionTarget. */

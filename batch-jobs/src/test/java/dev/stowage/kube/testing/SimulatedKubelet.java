@@ -248,15 +248,16 @@ public final class SimulatedKubelet implements AutoCloseable {
             int now = active.incrementAndGet();
             maxActive.accumulateAndGet(now, Math::max);
             started.add(nodeName + "/" + job.getMetadata().getName());
+            int exit;
             try {
                 podRunning(pod);
                 worker.process = WorkerProcess.start(mode, sandbox.arguments(command), sandbox.environment(container),
                         podDirectory.resolve("log"), Files.createDirectories(podDirectory.resolve("tmp")));
-                int exit = worker.process.waitFor();
-                finish(job, pod, node, worker, exit, sandbox.terminationMessage());
+                exit = worker.process.waitFor();
             } finally {
-                active.decrementAndGet();
+                active.decrementAndGet(); // the process has ended: it no longer counts as running
             }
+            finish(job, pod, node, worker, exit, sandbox.terminationMessage());
         } catch (IOException e) {
             finish(job, pod, node, worker, 127, e.getMessage());
         } catch (InterruptedException e) {
@@ -290,15 +291,8 @@ public final class SimulatedKubelet implements AutoCloseable {
         }
         boolean ok = exit == 0;
         String reason = worker.killReason != null ? worker.killReason : ok ? "Completed" : "Error";
-        client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
-                .editStatus(p -> {
-                    p.setStatus(new PodStatusBuilder(p.getStatus()).withPhase(ok ? "Succeeded" : "Failed")
-                            .withContainerStatuses(new ContainerStatusBuilder().withName("worker").withReady(false)
-                                    .withRestartCount(0).withNewState().withNewTerminated().withExitCode(exit)
-                                    .withReason(reason).withMessage(message).withFinishedAt(Instant.now().toString())
-                                    .endTerminated().endState().build()).build());
-                    return p;
-                });
+        // the Job first, the pod last: the launcher closes its watch once it has seen the pod end, and
+        // fabric8's mock server stalls when a watch closes while an event to it is being sent
         client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).withName(job.getMetadata().getName())
                 .editStatus(j -> {
                     j.setStatus(new JobStatusBuilder(j.getStatus()).withActive(0).withSucceeded(ok ? 1 : 0)
@@ -307,6 +301,15 @@ public final class SimulatedKubelet implements AutoCloseable {
                             .withReason(ok ? null : "BackoffLimitExceeded")
                             .withMessage(ok ? null : "Job has reached the specified backoff limit").endCondition().build());
                     return j;
+                });
+        client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+                .editStatus(p -> {
+                    p.setStatus(new PodStatusBuilder(p.getStatus()).withPhase(ok ? "Succeeded" : "Failed")
+                            .withContainerStatuses(new ContainerStatusBuilder().withName("worker").withReady(false)
+                                    .withRestartCount(0).withNewState().withNewTerminated().withExitCode(exit)
+                                    .withReason(reason).withMessage(message).withFinishedAt(Instant.now().toString())
+                                    .endTerminated().endState().build()).build());
+                    return p;
                 });
     }
 

@@ -116,12 +116,42 @@ class WorkerStatesTest {
     }
 
     @Test
+    void aRestoreWorkerWhoseClaimDoesNotExistFailsInsteadOfWaitingForever() {
+        Pod pod = pod("Pending").editStatus().addNewCondition().withType("PodScheduled").withStatus("False")
+                .withReason("Unschedulable").withMessage("0/3 nodes are available: persistentvolumeclaim \"data\" not found.")
+                .endCondition().endStatus().build();
+
+        assertThat(of(pod)).isInstanceOfSatisfying(WorkerState.Failed.class, f -> assertThat(f.reason())
+                .contains("cannot be scheduled", "persistentvolumeclaim \"data\" not found", "restore the claim first"));
+    }
+
+    @Test
+    void aPodWaitingForRoomOnANodeIsWaitedFor() {
+        Pod pod = pod("Pending").editStatus().addNewCondition().withType("PodScheduled").withStatus("False")
+                .withReason("Unschedulable").withMessage("0/3 nodes are available: 3 Insufficient memory.")
+                .endCondition().endStatus().build();
+
+        assertThat(of(pod)).isInstanceOf(WorkerState.Running.class);
+    }
+
+    @Test
     void aJobPastItsDeadlineFailsNamingTheSetting() {
         Job late = new JobBuilder(job).withNewStatus().addNewCondition().withType("Failed").withStatus("True")
                 .withReason("DeadlineExceeded").endCondition().endStatus().build();
 
         assertThat(WorkerStates.of(late, null, node, true, NOW, GRACE)).isInstanceOfSatisfying(WorkerState.Failed.class,
                 f -> assertThat(f.reason()).contains("deadline of 3600 s", "partition-timeout"));
+    }
+
+    @Test
+    void aCompleteJobWhosePodStatusLagsIsWaitedFor() {
+        Job complete = new JobBuilder(job).withNewStatus().addNewCondition().withType("Complete").withStatus("True")
+                .endCondition().endStatus().build();
+
+        assertThat(WorkerStates.of(complete, pod("Running").build(), node, true, NOW, GRACE))
+                .isInstanceOf(WorkerState.Running.class);
+        assertThat(WorkerStates.of(complete, null, node, true, NOW, GRACE)).isInstanceOfSatisfying(
+                WorkerState.Failed.class, f -> assertThat(f.reason()).contains("its pod", "is gone"));
     }
 
     @Test
