@@ -30,8 +30,8 @@ public record StowageProperties(Path home, @DefaultValue("local") String default
         home = (home == null ? Path.of(System.getProperty("user.home"), ".stowage") : home)
                 .toAbsolutePath().normalize();
         locations = locations == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(locations));
-        volumes = volumes == null ? new Volumes("local", false) : volumes;
         kubernetes = kubernetes == null ? Kubernetes.defaults() : kubernetes;
+        volumes = (volumes == null ? new Volumes("auto", false) : volumes).resolved(kubernetes);
     }
 
     /** @param concurrency partitions running at once in this process */
@@ -41,13 +41,23 @@ public record StowageProperties(Path home, @DefaultValue("local") String default
     /**
      * @param mode                     {@code local}: a backup's volumes are its {@code --path} directories,
      *                                 read in this process; {@code kubernetes}: without {@code --path}, the
-     *                                 pods' volumes, read by one worker Job per node (docs/VOLUMES.md)
+     *                                 pods' volumes, read by one worker Job per node (docs/VOLUMES.md);
+     *                                 {@code auto} (the default): {@code kubernetes} when
+     *                                 {@code stowage.kubernetes.namespace} is set, as the chart sets it
      * @param defaultVolumesToFsBackup opt-out instead of opt-in: every supported pod volume but the excluded
      */
-    public record Volumes(@DefaultValue("local") String mode, @DefaultValue("false") boolean defaultVolumesToFsBackup) {
+    public record Volumes(@DefaultValue("auto") String mode, @DefaultValue("false") boolean defaultVolumesToFsBackup) {
 
         public boolean kubernetes() {
             return "kubernetes".equalsIgnoreCase(mode);
+        }
+
+        /** This settings with {@code auto} decided: Kubernetes when the launcher is configured for a cluster. */
+        Volumes resolved(Kubernetes cluster) {
+            if (!"auto".equalsIgnoreCase(mode)) {
+                return this;
+            }
+            return new Volumes(cluster.namespace() != null ? "kubernetes" : "local", defaultVolumesToFsBackup);
         }
     }
 
