@@ -61,8 +61,10 @@ public final class BackupView {
             out.println("Resources:    " + ResourcesView.backupLine(b.resources()));
         }
         out.println();
-        out.println("Volumes:");
-        volumes(out, b.volumes(), "  ");
+        out.println("Volumes:" + (b.volumes().isEmpty() ? "      none" : ""));
+        if (!b.volumes().isEmpty()) {
+            volumes(out, b.volumes(), "  ");
+        }
         if (details) {
             b.volumes().forEach(v -> volumeDetails(out, v));
             if (b.resources() != null) {

@@ -18,11 +18,11 @@ final class ResourcesView {
     private ResourcesView() {
     }
 
-    /** {@code 42 objects of 17 types in 3 namespaces, snapshot 4f2a…, 12 KiB new}. */
+    /** {@code 42 objects of 17 types in 3 namespaces from k8s.home, snapshot 4f2a…, 12 KiB new, 5 KiB uploaded}. */
     static String backupLine(BackupResources r) {
-        return Human.count(r.objects()) + " objects of " + r.types() + " types in " + r.namespaces()
-                + " namespaces from " + (r.cluster() == null ? "the cluster" : r.cluster()) + ", snapshot "
-                + Human.shortId(r.snapshotId()) + ", " + Human.bytes(r.bytesNew()) + " new, "
+        return plural(r.objects(), "object") + " of " + plural(r.types(), "type") + " in "
+                + plural(r.namespaces(), "namespace") + " from " + (r.cluster() == null ? "the cluster" : r.cluster())
+                + ", snapshot " + Human.shortId(r.snapshotId()) + ", " + Human.bytes(r.bytesNew()) + " new, "
                 + Human.bytes(r.bytesUploaded()) + " uploaded";
     }
 
@@ -58,6 +58,10 @@ final class ResourcesView {
             table.row(o.resource(), namespace, o.name(), status(o.status()), o.message().isEmpty() ? "" : o.message());
         }
         table.print(out, "  ");
+    }
+
+    private static String plural(long n, String noun) {
+        return Human.count(n) + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String status(OutcomeStatus status) {

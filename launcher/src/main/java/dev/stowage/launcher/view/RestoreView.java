@@ -51,8 +51,10 @@ public final class RestoreView {
             out.println("Resources:    " + ResourcesView.restoreLine(r.resources()));
         }
         out.println();
-        out.println("Volumes:");
-        volumes(out, r.volumes());
+        out.println("Volumes:" + (r.volumes().isEmpty() ? "      none" : ""));
+        if (!r.volumes().isEmpty()) {
+            volumes(out, r.volumes());
+        }
         if (details && r.resources() != null) {
             ResourcesView.restoreObjects(out, r.resources());
         }
