@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.jobs.backup.BackupCreateRequest;
 import dev.stowage.jobs.backup.BackupService;
+import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.manifest.BackupManifest;
 import dev.stowage.jobs.manifest.Phase;
 import dev.stowage.jobs.manifest.RestoreManifest;
@@ -173,6 +174,20 @@ class ResourcesJobsIT {
         assertThat(manifest.errors()).singleElement().asString()
                 .startsWith("resources: configmaps shop/shop-config: FAILED").contains("configmaps is forbidden");
         assertThat(manifest.resources().count(OutcomeStatus.CREATED)).isPositive();
+    }
+
+    @Test
+    void deletingABackupForgetsItsResourcesSnapshot() {
+        try (JobsContext context = start(source, Map.of())) {
+            backup(context, "shop", List.of(), SHOP);
+            BackupService backups = context.bean(BackupService.class);
+            String snapshotId = backups.get("local", "shop").resources().snapshotId();
+
+            backups.delete("local", "shop");
+
+            assertThat(context.bean(OpenRepositories.class).get("local", false).repository().snapshot(snapshotId))
+                    .isEmpty();
+        }
     }
 
     private JobsContext start(MockCluster cluster, Map<String, Object> extra) {
