@@ -13,7 +13,8 @@ import java.util.Map;
  *
  * @param snapshotId the backup's resources snapshot
  * @param counts     objects per outcome ({@code created}, {@code updated}, {@code exists_kept},
- *                   {@code skipped}, {@code failed})
+ *                   {@code skipped}, {@code failed}); always computed from {@code objects}, stored for
+ *                   readers of the JSON
  * @param objects    one outcome per object; empty while planned
  */
 public record RestoreResources(String snapshotId, Map<String, Long> counts, List<ObjectOutcome> objects,
