@@ -50,7 +50,8 @@ public class BackupPlanTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         Duration retention = Ttl.parse(ttl);
-        List<BackupVolume> volumes = PathVolumes.plan(paths, ProcessIdentity.current().host());
+        // no paths: a backup of the cluster's resources alone
+        List<BackupVolume> volumes = paths.isEmpty() ? List.of() : PathVolumes.plan(paths, ProcessIdentity.current().host());
         OpenedRepository repository = repositories.get(location, true);
         Instant start = clock.instant();
         BackupManifest manifest = new BackupManifest(name, Phase.IN_PROGRESS, start, null, start.plus(retention),
