@@ -2,6 +2,8 @@ package dev.stowage.jobs;
 
 import dev.stowage.jobs.backup.BackupJobConfiguration;
 import dev.stowage.jobs.backup.BackupService;
+import dev.stowage.jobs.kubernetes.KubernetesConfiguration;
+import dev.stowage.jobs.kubernetes.KubernetesProperties;
 import dev.stowage.jobs.location.FilesystemStoreFactory;
 import dev.stowage.jobs.location.LocationStoreFactory;
 import dev.stowage.jobs.location.Locations;
@@ -13,6 +15,8 @@ import dev.stowage.jobs.partition.LocalPartitionHandlerFactory;
 import dev.stowage.jobs.partition.PartitionHandlerFactory;
 import dev.stowage.jobs.progress.ProgressBoard;
 import dev.stowage.jobs.progress.RunLogs;
+import dev.stowage.jobs.resources.ResourceScope;
+import dev.stowage.jobs.resources.ResourcesProperties;
 import dev.stowage.jobs.restore.RestoreJobConfiguration;
 import dev.stowage.jobs.restore.RestoreService;
 import dev.stowage.jobs.run.RunLauncher;
@@ -23,6 +27,7 @@ import dev.stowage.jobs.volumes.KubernetesVolumesConfiguration;
 import dev.stowage.jobs.volumes.NodeJobHandlers;
 import dev.stowage.jobs.volumes.VolumePartitionHandlerFactory;
 import dev.stowage.repository.RepositoryOptions;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.batch.core.job.Job;
@@ -46,7 +51,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  */
 @AutoConfiguration
 @EnableConfigurationProperties(StowageProperties.class)
-@Import({BackupJobConfiguration.class, RestoreJobConfiguration.class, KubernetesVolumesConfiguration.class})
+@Import({BackupJobConfiguration.class, RestoreJobConfiguration.class, KubernetesConfiguration.class,
+        KubernetesVolumesConfiguration.class})
 public class JobsAutoConfiguration {
 
     @Bean
@@ -153,16 +159,23 @@ public class JobsAutoConfiguration {
     }
 
     @Bean
+    public ResourceScope resourceScope(KubernetesProperties kubernetes, ResourcesProperties resources,
+            ObjectProvider<KubernetesClient> kubernetesClient) {
+        return new ResourceScope(kubernetes, resources, kubernetesClient::getObject);
+    }
+
+    @Bean
     public BackupService backupService(@Qualifier("backupJob") ObjectProvider<Job> backupJob,
             ObjectProvider<RunLauncher> launcher, OpenRepositories repositories, RunLogs runLogs,
-            StowageProperties properties) {
-        return new BackupService(backupJob::getObject, launcher::getObject, repositories, runLogs,
-                properties.volumes());
+            ResourceScope resourceScope, StowageProperties properties, KubernetesProperties kubernetes) {
+        return new BackupService(backupJob::getObject, launcher::getObject, repositories, runLogs, resourceScope,
+                properties.volumes().resolved(kubernetes.enabled() || properties.kubernetes().podName() != null));
     }
 
     @Bean
     public RestoreService restoreService(@Qualifier("restoreJob") ObjectProvider<Job> restoreJob,
-            ObjectProvider<RunLauncher> launcher, OpenRepositories repositories, Clock clock) {
-        return new RestoreService(restoreJob::getObject, launcher::getObject, repositories, clock);
+            ObjectProvider<RunLauncher> launcher, OpenRepositories repositories, Clock clock,
+            ResourceScope resourceScope) {
+        return new RestoreService(restoreJob::getObject, launcher::getObject, repositories, clock, resourceScope);
     }
 }

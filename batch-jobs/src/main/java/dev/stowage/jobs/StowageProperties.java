@@ -31,7 +31,7 @@ public record StowageProperties(Path home, @DefaultValue("local") String default
                 .toAbsolutePath().normalize();
         locations = locations == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(locations));
         kubernetes = kubernetes == null ? Kubernetes.defaults() : kubernetes;
-        volumes = (volumes == null ? new Volumes("auto", false) : volumes).resolved(kubernetes);
+        volumes = volumes == null ? new Volumes("auto", false) : volumes;
     }
 
     /** @param concurrency partitions running at once in this process */
@@ -42,8 +42,8 @@ public record StowageProperties(Path home, @DefaultValue("local") String default
      * @param mode                     {@code local}: a backup's volumes are its {@code --path} directories,
      *                                 read in this process; {@code kubernetes}: without {@code --path}, the
      *                                 pods' volumes, read by one worker Job per node (docs/VOLUMES.md);
-     *                                 {@code auto} (the default): {@code kubernetes} when
-     *                                 {@code stowage.kubernetes.namespace} is set, as the chart sets it
+     *                                 {@code auto} (the default): {@code kubernetes} when the launcher is
+     *                                 configured for a cluster ({@link #resolved})
      * @param defaultVolumesToFsBackup opt-out instead of opt-in: every supported pod volume but the excluded
      */
     public record Volumes(@DefaultValue("auto") String mode, @DefaultValue("false") boolean defaultVolumesToFsBackup) {
@@ -52,19 +52,25 @@ public record StowageProperties(Path home, @DefaultValue("local") String default
             return "kubernetes".equalsIgnoreCase(mode);
         }
 
-        /** This settings with {@code auto} decided: Kubernetes when the launcher is configured for a cluster. */
-        Volumes resolved(Kubernetes cluster) {
+        /**
+         * These settings with {@code auto} decided: Kubernetes when the launcher is configured for a cluster
+         * ({@code stowage.kubernetes.enabled}, or it runs in a pod: {@code stowage.kubernetes.pod-name}, which
+         * the chart sets), else local.
+         */
+        public Volumes resolved(boolean clusterConfigured) {
             if (!"auto".equalsIgnoreCase(mode)) {
                 return this;
             }
-            return new Volumes(cluster.namespace() != null ? "kubernetes" : "local", defaultVolumesToFsBackup);
+            return new Volumes(clusterConfigured ? "kubernetes" : "local", defaultVolumesToFsBackup);
         }
     }
 
     /**
-     * The chart sets these from the launcher pod ({@code STOWAGE_KUBERNETES_*}); see docs/VOLUMES.md.
+     * How node workers are run: the part of {@code stowage.kubernetes.*} the volume step reads. Which cluster,
+     * and Stowage's own namespace (where backup workers run), are
+     * {@link dev.stowage.jobs.kubernetes.KubernetesProperties} of the same prefix. The chart sets these from
+     * the launcher pod ({@code STOWAGE_KUBERNETES_*}); see docs/VOLUMES.md.
      *
-     * @param namespace             where backup worker Jobs run; the client's namespace when unset
      * @param podName               the launcher's own pod (its image is the workers' when none is set)
      * @param jobName               the launcher's own Job, owner of its workers
      * @param jobTemplates          directory with the worker Job templates; the shipped ones when unset
@@ -82,7 +88,7 @@ public record StowageProperties(Path home, @DefaultValue("local") String default
      * @param progressInterval      how often workers write their progress to the repository
      * @param pollInterval          how often the launcher checks deadlines when nothing changes
      */
-    public record Kubernetes(String namespace, String podName, String jobName, Path jobTemplates,
+    public record Kubernetes(String podName, String jobName, Path jobTemplates,
             @DefaultValue("/var/lib/kubelet/pods") String podsRoot, @DefaultValue("10") int maxConcurrentNodeJobs,
             @DefaultValue("6h") Duration partitionTimeout, @DefaultValue("2m") Duration nodeLostAfter,
             @DefaultValue("false") boolean tolerateAllTaints, String workerImage, String cacheHostPath,
@@ -91,7 +97,7 @@ public record StowageProperties(Path home, @DefaultValue("local") String default
             @DefaultValue("5s") Duration pollInterval) {
 
         static Kubernetes defaults() {
-            return new Kubernetes(null, null, null, null, "/var/lib/kubelet/pods", 10, Duration.ofHours(6),
+            return new Kubernetes(null, null, null, "/var/lib/kubelet/pods", 10, Duration.ofHours(6),
                     Duration.ofMinutes(2), false, null, null, null, "password", null, "cloud", Duration.ofSeconds(10),
                     Duration.ofSeconds(5));
         }

@@ -4,6 +4,7 @@ import dev.stowage.jobs.ContextKeys;
 import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.location.OpenedRepository;
 import dev.stowage.jobs.manifest.BackupManifest;
+import dev.stowage.jobs.manifest.BackupResources;
 import dev.stowage.jobs.manifest.BackupVolume;
 import dev.stowage.jobs.manifest.Operations;
 import dev.stowage.jobs.manifest.Phase;
@@ -12,6 +13,7 @@ import dev.stowage.jobs.run.RunOperations;
 import dev.stowage.jobs.volumes.WorkerResults;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -22,8 +24,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Step {@code finalize}: every partition has completed (in this run or an earlier one); writes the
- * backup manifest with the per-volume snapshots, the totals and the operations of all runs, then the
- * run log. The manifest turns Completed (or PartiallyFailed when files could not be read) only here.
+ * backup manifest with the per-volume snapshots, the resources snapshot, the totals and the operations of
+ * all runs, then the run log. The manifest turns Completed (or PartiallyFailed when files or Kubernetes
+ * objects could not be read) only here.
  */
 public class BackupFinalizeTasklet implements Tasklet {
 
@@ -49,17 +52,20 @@ public class BackupFinalizeTasklet implements Tasklet {
                 "job execution " + execution.getId() + " has no backup plan: the plan step did not record it"));
         OpenedRepository repository = repositories.get(location, false);
         List<BackupVolume> volumes = BackupResults.volumes(jobRepository, execution, plan);
-        Phase phase = BackupResults.phase(volumes);
+        Optional<BackupResources> resources = BackupResourceResults.of(jobRepository, execution);
+        Phase phase = BackupResourceResults.phase(BackupResults.phase(volumes), resources);
         // this process's requests and those of the node workers whose partitions ran in this execution
         Operations mine = repositories.claimOperations(location).plus(WorkerResults.operations(execution));
         RunOperations.save(execution, mine);
         Operations all = RunOperations.ofEarlierExecutions(jobRepository, execution).plus(mine);
-        BackupManifest manifest = plan.withOutcome(phase, clock.instant(), volumes, all,
-                BackupResults.errors(volumes), BackupResults.warnings(plan, volumes));
+        BackupManifest manifest = plan.withOutcome(phase, clock.instant(), volumes, all, BackupResults.errors(volumes),
+                BackupResourceResults.warnings(BackupResults.warnings(plan, volumes), resources))
+                .withResources(resources.orElse(null));
         repository.manifests().put(manifest);
         execution.getExecutionContext().putString(ContextKeys.PHASE, phase.label());
         log.info("finalize: backup " + plan.name() + " " + phase + ": " + manifest.stats().files() + " files, "
-                + manifest.stats().bytesUploaded() + " bytes uploaded, " + all.total() + " store operations");
+                + manifest.stats().bytesUploaded() + " bytes uploaded, "
+                + resources.map(r -> r.objects() + " Kubernetes objects, ").orElse("") + all.total() + " store operations");
         repository.manifests().putLog("backup", plan.name(), log.read());
         if (phase != Phase.COMPLETED) {
             contribution.setExitStatus(new ExitStatus(phase.label(), manifest.warnings().size() + " warning(s)"));

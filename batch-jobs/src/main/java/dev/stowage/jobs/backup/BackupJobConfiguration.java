@@ -15,6 +15,8 @@ import dev.stowage.jobs.volumes.PodVolumeDiscoverer;
 import dev.stowage.jobs.volumes.PodVolumePlans;
 import dev.stowage.kube.volumes.VolumePlan;
 import dev.stowage.kube.worker.WorkerJson;
+import dev.stowage.jobs.resources.ResourceScope;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -35,8 +37,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Job {@code backup}: plan → volumes (partitioned, run by the {@link PartitionHandlerFactory}'s handler:
- * one partition per directory in this process, or one per node as a worker Job for pods' volumes) → finalize.
+ * Job {@code backup}: plan → resources (the cluster's objects, when in scope) → volumes (partitioned, run
+ * by the {@link PartitionHandlerFactory}'s handler: one partition per directory in this process, or one per
+ * node as a worker Job for pods' volumes) → finalize.
  */
 @Configuration(proxyBeanMethods = false)
 public class BackupJobConfiguration {
@@ -44,11 +47,12 @@ public class BackupJobConfiguration {
     public static final String JOB_NAME = "backup";
 
     @Bean
-    public Job backupJob(JobRepository jobRepository, Step backupPlanStep, Step backupVolumesStep,
-            Step backupFinalizeStep, BackupRunListener backupRunListener) {
+    public Job backupJob(JobRepository jobRepository, Step backupPlanStep, Step backupResourcesStep,
+            Step backupVolumesStep, Step backupFinalizeStep, BackupRunListener backupRunListener) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(backupRunListener)
                 .start(backupPlanStep)
+                .next(backupResourcesStep)
                 .next(backupVolumesStep)
                 .next(backupFinalizeStep)
                 .build();
@@ -80,6 +84,21 @@ public class BackupJobConfiguration {
                         Boolean.parseBoolean(defaultVolumesToFsBackup));
         return new BackupPlanTasklet(name, location, pathList, ttl, repositories, runLogs.of(JOB_NAME, name), clock,
                 podVolumes);
+    }
+
+    @Bean
+    public Step backupResourcesStep(JobRepository jobRepository, BackupResourcesTasklet backupResourcesTasklet) {
+        return new StepBuilder(StepNames.RESOURCES, jobRepository).tasklet(backupResourcesTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public BackupResourcesTasklet backupResourcesTasklet(@Value("#{jobParameters['name']}") String name,
+            @Value("#{jobParameters['location']}") String location,
+            @Value("#{jobParameters['" + RunParameters.RESOURCES + "']}") String filters, ResourceScope resourceScope,
+            ObjectProvider<KubernetesClient> kubernetesClient, OpenRepositories repositories, RunLogs runLogs) {
+        return new BackupResourcesTasklet(name, location, filters, resourceScope.pageSize(), kubernetesClient::getObject,
+                repositories, runLogs.of(JOB_NAME, name));
     }
 
     @Bean

@@ -75,7 +75,8 @@ public class BackupPlanTasklet implements Tasklet {
             warnings.forEach(w -> log.warn("plan: " + w));
             log.info("plan: " + volumes.size() + " pod volume(s) on " + plan.partitions().size() + " node(s)");
         } else {
-            volumes = PathVolumes.plan(paths, ProcessIdentity.current().host());
+            // no paths: a backup of the cluster's resources alone
+            volumes = paths.isEmpty() ? List.of() : PathVolumes.plan(paths, ProcessIdentity.current().host());
         }
         OpenedRepository repository = repositories.get(location, true);
         Instant start = clock.instant();

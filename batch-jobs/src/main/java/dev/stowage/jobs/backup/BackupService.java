@@ -9,7 +9,10 @@ import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.location.OpenedRepository;
 import dev.stowage.jobs.manifest.BackupManifest;
 import dev.stowage.jobs.manifest.BackupVolume;
+import dev.stowage.jobs.manifest.ManifestJson;
 import dev.stowage.jobs.progress.RunLogs;
+import dev.stowage.jobs.resources.ResourceFilters;
+import dev.stowage.jobs.resources.ResourceScope;
 import dev.stowage.jobs.run.ProcessIdentity;
 import dev.stowage.jobs.run.RunDecision;
 import dev.stowage.jobs.run.RunLauncher;
@@ -34,35 +37,48 @@ public final class BackupService {
     private final Supplier<RunLauncher> launcher;
     private final OpenRepositories repositories;
     private final RunLogs runLogs;
+    private final ResourceScope resourceScope;
     private final StowageProperties.Volumes volumeSettings;
 
     /**
-     * @param backupJob and {@code launcher} are looked up when a run needs them: reading manifests
-     *                  ({@code get}, {@code describe}) never starts the JobRepository
+     * @param backupJob     and {@code launcher} are looked up when a run needs them: reading manifests
+     *                      ({@code get}, {@code describe}) never starts the JobRepository
+     * @param resourceScope decides whether a backup takes the cluster's resources
      */
     public BackupService(Supplier<Job> backupJob, Supplier<RunLauncher> launcher, OpenRepositories repositories,
-            RunLogs runLogs) {
-        this(backupJob, launcher, repositories, runLogs, new StowageProperties.Volumes("local", false));
+            RunLogs runLogs, ResourceScope resourceScope) {
+        this(backupJob, launcher, repositories, runLogs, resourceScope, new StowageProperties.Volumes("local", false));
     }
 
     /** @param volumeSettings whether a backup without {@code --path} backs up the pods' volumes */
     public BackupService(Supplier<Job> backupJob, Supplier<RunLauncher> launcher, OpenRepositories repositories,
-            RunLogs runLogs, StowageProperties.Volumes volumeSettings) {
+            RunLogs runLogs, ResourceScope resourceScope, StowageProperties.Volumes volumeSettings) {
         this.backupJob = backupJob;
         this.launcher = launcher;
         this.repositories = repositories;
         this.runLogs = runLogs;
+        this.resourceScope = resourceScope;
         this.volumeSettings = volumeSettings;
     }
 
+    /** Backups of directories only. */
+    public BackupService(Supplier<Job> backupJob, Supplier<RunLauncher> launcher, OpenRepositories repositories,
+            RunLogs runLogs) {
+        this(backupJob, launcher, repositories, runLogs, ResourceScope.disabled());
+    }
+
     /**
-     * Checks a request without running it: name, TTL, paths, location and password; a name whose backup
-     * exists (Completed or PartiallyFailed) is refused; a name whose last run failed is resumed.
-     * Creates the repository when the location holds none.
+     * Checks a request without running it: name, TTL, paths, resource filters, Kubernetes connection,
+     * location and password; a name whose backup exists (Completed or PartiallyFailed) is refused; a name
+     * whose last run failed is resumed. Creates the repository when the location holds none.
      */
     public PreparedBackup prepare(BackupCreateRequest request) {
         String what = "backup " + request.name();
         String paths = check(request);
+        Optional<ResourceFilters> resources = resourceScope.backupFilters(request.resources());
+        if (resources.isPresent() || podVolumes(request)) {
+            resourceScope.requireConnection();
+        }
         OpenedRepository repository = repositories.get(request.location(), true);
         repository.manifests().backup(request.name()).filter(m -> m.phase().usable()).ifPresent(m -> {
             throw new InvalidRequestException(what + " already exists at location " + request.location() + " ("
@@ -72,22 +88,26 @@ public final class BackupService {
                 .addString(RunParameters.LOCATION, request.location(), false)
                 .addString(RunParameters.PATHS, paths, false)
                 .addString(RunParameters.TTL, request.ttl(), false);
+        resources.ifPresent(r -> builder.addString(RunParameters.RESOURCES, ManifestJson.writeString(r), false));
         if (podVolumes(request)) {
+            // the pods' volumes, in the namespaces the resource filters (with their default exclusions) name
+            ResourceFilters namespaces = resources.orElse(request.resources());
             builder.addString(RunParameters.VOLUMES, RunParameters.VOLUMES_PODS, false)
-                    .addString(RunParameters.INCLUDE_NAMESPACES, String.join(",", request.includeNamespaces()), false)
-                    .addString(RunParameters.EXCLUDE_NAMESPACES, String.join(",", request.excludeNamespaces()), false)
+                    .addString(RunParameters.INCLUDE_NAMESPACES, String.join(",", namespaces.includeNamespaces()), false)
+                    .addString(RunParameters.EXCLUDE_NAMESPACES, String.join(",", namespaces.excludeNamespaces()), false)
                     .addString(RunParameters.DEFAULT_VOLUMES_TO_FS_BACKUP, Boolean.toString(
                             request.defaultVolumesToFsBackup() != null ? request.defaultVolumesToFsBackup()
                                     : volumeSettings.defaultVolumesToFsBackup()), false);
         }
         JobParameters parameters = builder.toJobParameters();
         RunDecision decision = launcher.get().decide(KIND, request.name(), parameters,
-                List.of(RunParameters.LOCATION, RunParameters.PATHS), what);
+                List.of(RunParameters.LOCATION, RunParameters.PATHS, RunParameters.RESOURCES), what);
         return new PreparedBackup(request, parameters, decision, repository);
     }
 
     /**
-     * Checks what can be checked without touching any store: name, TTL, paths, location name.
+     * Checks what can be checked without touching any store: name, TTL, paths, resource filters, location
+     * name. A backup without paths must take the cluster's resources.
      *
      * @return the directories to back up, absolute, one per line; empty for the pods' volumes
      */
@@ -95,7 +115,16 @@ public final class BackupService {
         RunNames.check(request.name(), "backup");
         Ttl.parse(request.ttl());
         repositories.location(request.location());
+        boolean cluster = resourceScope.backupFilters(request.resources()).isPresent(); // checks the filters too
         if (podVolumes(request)) {
+            return "";
+        }
+        if (request.paths().isEmpty()) {
+            if (!cluster) {
+                throw new InvalidRequestException("nothing to back up: give at least one --path DIR, or Kubernetes "
+                        + "resource filters such as --include-namespaces NS (or set stowage.kubernetes.enabled, or "
+                        + "stowage.volumes.mode=kubernetes for the pods' volumes)");
+            }
             return "";
         }
         List<BackupVolume> volumes = PathVolumes.plan(request.paths(), ProcessIdentity.current().host());
@@ -151,6 +180,9 @@ public final class BackupService {
             if (volume.snapshotId() != null) {
                 repository.repository().forgetSnapshot(volume.snapshotId());
             }
+        }
+        if (manifest.resources() != null && manifest.resources().snapshotId() != null) {
+            repository.repository().forgetSnapshot(manifest.resources().snapshotId());
         }
         repository.manifests().deleteBackup(name);
         return manifest;

@@ -1,5 +1,6 @@
 package dev.stowage.jobs.manifest;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,12 +12,15 @@ import java.util.List;
  * @param stats      sums over the volumes
  * @param operations object-store operations of all runs of this backup, up to the manifest write
  * @param errors     why the backup or a volume failed
- * @param warnings   files that could not be read, prefixed with their volume
+ * @param warnings   files that could not be read, prefixed with their volume; objects that could not be
+ *                   read, prefixed with {@code resources}
+ * @param resources  the Kubernetes resources, or null when the backup took none
  */
 public record BackupManifest(String name, Phase phase, Instant startTimestamp, Instant completionTimestamp,
         Instant expiration, String ttl, String location, BackupTotals stats, List<BackupVolume> volumes,
-        Operations operations, List<String> errors, List<String> warnings) {
+        Operations operations, List<String> errors, List<String> warnings, BackupResources resources) {
 
+    @JsonCreator
     public BackupManifest {
         volumes = volumes == null ? List.of() : List.copyOf(volumes);
         errors = errors == null ? List.of() : List.copyOf(errors);
@@ -25,11 +29,24 @@ public record BackupManifest(String name, Phase phase, Instant startTimestamp, I
         operations = operations == null ? Operations.NONE : operations;
     }
 
+    /** A backup of volumes only. */
+    public BackupManifest(String name, Phase phase, Instant startTimestamp, Instant completionTimestamp,
+            Instant expiration, String ttl, String location, BackupTotals stats, List<BackupVolume> volumes,
+            Operations operations, List<String> errors, List<String> warnings) {
+        this(name, phase, startTimestamp, completionTimestamp, expiration, ttl, location, stats, volumes, operations,
+                errors, warnings, null);
+    }
+
     public BackupManifest withOutcome(Phase newPhase, Instant completed, List<BackupVolume> newVolumes,
             Operations newOperations, List<String> newErrors, List<String> newWarnings) {
         BackupTotals totals = newVolumes.stream().map(BackupVolume::stats).reduce(BackupTotals.ZERO, BackupTotals::plus);
         return new BackupManifest(name, newPhase, startTimestamp, completed, expiration, ttl, location, totals,
-                newVolumes, newOperations, newErrors, newWarnings);
+                newVolumes, newOperations, newErrors, newWarnings, resources);
+    }
+
+    public BackupManifest withResources(BackupResources newResources) {
+        return new BackupManifest(name, phase, startTimestamp, completionTimestamp, expiration, ttl, location, stats,
+                volumes, operations, errors, warnings, newResources);
     }
 
     public BackupVolume volume(String volumeName) {

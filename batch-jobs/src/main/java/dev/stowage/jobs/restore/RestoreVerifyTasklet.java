@@ -6,6 +6,7 @@ import dev.stowage.jobs.location.OpenedRepository;
 import dev.stowage.jobs.manifest.Operations;
 import dev.stowage.jobs.manifest.Phase;
 import dev.stowage.jobs.manifest.RestoreManifest;
+import dev.stowage.jobs.manifest.RestoreResources;
 import dev.stowage.jobs.manifest.RestoreVolume;
 import dev.stowage.jobs.progress.RunLog;
 import dev.stowage.jobs.run.RunOperations;
@@ -13,6 +14,7 @@ import dev.stowage.jobs.volumes.ClaimPlans;
 import dev.stowage.jobs.volumes.WorkerResults;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -23,7 +25,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Step {@code verify}: checks every restored volume against its snapshot, then writes the restore
- * manifest (Completed, or PartiallyFailed naming what is missing) and the run log.
+ * manifest (Completed, or PartiallyFailed naming what is missing and which objects the API refused), with
+ * the outcome of every Kubernetes object, and the run log.
  */
 public class RestoreVerifyTasklet implements Tasklet {
 
@@ -54,16 +57,22 @@ public class RestoreVerifyTasklet implements Tasklet {
                 .toList();
         volumes.forEach(v -> log.info("verify: " + v.name() + " " + v.phase() + ", " + v.stats().filesVerified()
                 + " files present in " + v.target()));
-        Phase phase = RestoreResults.phase(volumes);
+        Optional<RestoreResources> resources = RestoreResourceResults.of(jobRepository, execution, plan);
+        Phase phase = RestoreResourceResults.phase(RestoreResults.phase(volumes), resources);
+        // this process's requests and those of the restore workers whose partitions ran in this execution
         Operations mine = repositories.claimOperations(location).plus(WorkerResults.operations(execution));
         RunOperations.save(execution, mine);
         Operations all = RunOperations.ofEarlierExecutions(jobRepository, execution).plus(mine);
-        List<String> errors = RestoreResults.errors(volumes);
-        RestoreManifest manifest = plan.withOutcome(phase, clock.instant(), volumes, all, errors, plan.warnings());
+        List<String> errors = RestoreResourceResults.errors(RestoreResults.errors(volumes), resources);
+        List<String> warnings = new java.util.ArrayList<>(plan.warnings());
+        warnings.addAll(RestoreResourceResults.warnings(resources));
+        RestoreManifest manifest = plan.withOutcome(phase, clock.instant(), volumes, all, errors, warnings)
+                .withResources(resources.orElse(null));
         repository.manifests().put(manifest);
         execution.getExecutionContext().putString(ContextKeys.PHASE, phase.label());
         log.info("verify: restore " + plan.name() + " " + phase + ": " + manifest.stats().files() + " files, "
-                + manifest.stats().bytes() + " bytes, " + all.total() + " store operations");
+                + manifest.stats().bytes() + " bytes, " + resources.map(r -> r.objects().size() + " Kubernetes objects ("
+                + r.failures().size() + " failed), ").orElse("") + all.total() + " store operations");
         repository.manifests().putLog(RestoreJobConfiguration.JOB_NAME, plan.name(), log.read());
         if (phase != Phase.COMPLETED) {
             contribution.setExitStatus(new ExitStatus(phase.label(), errors.size() + " error(s)"));

@@ -2,6 +2,7 @@ package dev.stowage.jobs.volumes;
 
 import dev.stowage.jobs.RunParameters;
 import dev.stowage.jobs.StowageProperties;
+import dev.stowage.jobs.kubernetes.KubernetesProperties;
 import dev.stowage.jobs.location.Location;
 import dev.stowage.jobs.location.Locations;
 import dev.stowage.jobs.location.OpenRepositories;
@@ -33,6 +34,7 @@ public final class NodeJobHandlers {
     private final Supplier<KubernetesClient> clients;
     private final JobRepository jobRepository;
     private final StowageProperties properties;
+    private final KubernetesProperties cluster;
     private final Locations locations;
     private final OpenRepositories repositories;
     private final Clock clock;
@@ -40,10 +42,11 @@ public final class NodeJobHandlers {
     private KubernetesPartitionHandler restore;
 
     public NodeJobHandlers(Supplier<KubernetesClient> clients, JobRepository jobRepository, StowageProperties properties,
-            Locations locations, OpenRepositories repositories, Clock clock) {
+            KubernetesProperties cluster, Locations locations, OpenRepositories repositories, Clock clock) {
         this.clients = clients;
         this.jobRepository = jobRepository;
         this.properties = properties;
+        this.cluster = cluster;
         this.locations = locations;
         this.repositories = repositories;
         this.clock = clock;
@@ -79,8 +82,7 @@ public final class NodeJobHandlers {
 
     WorkerJobSettings settings(KubernetesClient client) {
         StowageProperties.Kubernetes k = properties.kubernetes();
-        String namespace = k.namespace() != null ? k.namespace()
-                : client.getNamespace() != null ? client.getNamespace() : "default";
+        String namespace = cluster.namespace();
         return new WorkerJobSettings(namespace, image(client, namespace), null, k.podsRoot(), k.cacheHostPath(),
                 k.passwordSecret() == null ? null : new WorkerJobSettings.SecretKey(k.passwordSecret(), k.passwordSecretKey()),
                 k.credentialsSecret() == null ? null

@@ -8,6 +8,7 @@ import dev.stowage.jobs.manifest.BackupManifest;
 import dev.stowage.jobs.manifest.BackupVolume;
 import dev.stowage.jobs.manifest.Phase;
 import dev.stowage.jobs.manifest.RestoreManifest;
+import dev.stowage.jobs.resources.ResourceFilters;
 import dev.stowage.jobs.restore.RestoreCreateRequest;
 import dev.stowage.jobs.restore.RestoreService;
 import dev.stowage.jobs.testing.JobDatabase;
@@ -135,8 +136,8 @@ class KubernetesVolumesJobIT {
 
     private JobExecution backup(String name, List<String> excludeNamespaces) {
         BackupService backups = context.bean(BackupService.class);
-        return backups.run(backups.prepare(new BackupCreateRequest(name, List.of(), "local", "720h", List.of(),
-                excludeNamespaces, null)));
+        return backups.run(backups.prepare(new BackupCreateRequest(name, List.of(), "local", "720h",
+                new ResourceFilters(List.of(), excludeNamespaces, List.of(), List.of(), null, null), null)));
     }
 
     private void cleanClusterWithTheClaimsRestoredUnbound() {

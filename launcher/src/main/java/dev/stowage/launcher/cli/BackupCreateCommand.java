@@ -23,8 +23,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "create", mixinStandardHelpOptions = true,
-        description = {"Back up directories, or (with stowage.volumes.mode=kubernetes and no --path) the volumes of the "
-                + "cluster's pods, into the repository of a location.",
+        description = {"Back up directories, and Kubernetes resources, into the repository of a location.",
+                "Resources are backed up when a resource filter is given or stowage.kubernetes.enabled is true;",
+                "namespaces in stowage.resources.excluded-namespaces are left out unless named in --include-namespaces.",
+                "In Kubernetes mode (stowage.volumes.mode) a backup without --path also takes the pods' volumes.",
                 "A NAME whose last run failed or was killed is resumed: partitions that completed are not run again."})
 class BackupCreateCommand implements Callable<Integer> {
 
@@ -39,14 +41,6 @@ class BackupCreateCommand implements Callable<Integer> {
     @Option(names = "--path", paramLabel = "DIR",
             description = "Directory to back up (repeatable); without it in Kubernetes mode, the pods' volumes.")
     private List<String> paths = new ArrayList<>();
-
-    @Option(names = "--include-namespaces", paramLabel = "NS", split = ",",
-            description = "Pods' volumes: namespaces to back up, patterns with * allowed (default: all).")
-    private List<String> includeNamespaces = new ArrayList<>();
-
-    @Option(names = "--exclude-namespaces", paramLabel = "NS", split = ",",
-            description = "Pods' volumes: namespaces to leave out.")
-    private List<String> excludeNamespaces = new ArrayList<>();
 
     @Option(names = "--default-volumes-to-fs-backup", negatable = true,
             description = "Pods' volumes: back up every supported volume but those a pod excludes (opt-out), "
@@ -63,15 +57,22 @@ class BackupCreateCommand implements Callable<Integer> {
     @Mixin
     private Options.Wait wait;
 
+    @Mixin
+    private KubernetesOptions.Filters resources;
+
+    @Mixin
+    private KubernetesOptions.Connection kubernetes;
+
     BackupCreateCommand(CliContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
+        kubernetes.apply(context);
         BackupService backups = context.bean(BackupService.class);
         BackupCreateRequest request = new BackupCreateRequest(name, paths, context.location(location.name), ttl,
-                includeNamespaces, excludeNamespaces, defaultVolumesToFsBackup);
+                resources.filters(), defaultVolumesToFsBackup);
         backups.check(request);
         context.startInBackground(RunLauncher.class);
         PreparedBackup prepared = backups.prepare(request);
