@@ -67,6 +67,9 @@ public class KubernetesPartitionHandler extends AbstractPartitionHandler {
 
     @Override
     protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
+        if (partitions.isEmpty()) {
+            return partitions; // no pod volume to back up (or claim to fill): no worker, nothing to watch
+        }
         String run = workers.run(manager);
         long instance = manager.getJobExecution().getJobInstance().getInstanceId();
         Map<String, String> selector = WorkerLabels.runSelector(workers.operation(), run, instance);
