@@ -1,5 +1,7 @@
 package dev.stowage.repository;
 
+import dev.stowage.repository.content.ContentStore;
+import dev.stowage.repository.content.ContentStores;
 import dev.stowage.store.ObjectStore;
 
 /** Creates and opens repositories in an object store. */
@@ -13,7 +15,7 @@ public final class Repositories {
      * Fails with {@link RepositoryException} when the store already holds one.
      */
     public static Repository init(ObjectStore store, char[] password, RepositoryOptions options) {
-        throw new UnsupportedOperationException("engine not yet implemented");
+        return over(ContentStores.init(store, password, options), options);
     }
 
     /**
@@ -21,11 +23,20 @@ public final class Repositories {
      * {@link WrongPasswordException} when no key opens with the password.
      */
     public static Repository open(ObjectStore store, char[] password, RepositoryOptions options) {
-        throw new UnsupportedOperationException("engine not yet implemented");
+        return over(ContentStores.open(store, password, options), options);
     }
 
     /** Whether the store holds a repository (its config object exists). */
     public static boolean exists(ObjectStore store) {
-        throw new UnsupportedOperationException("engine not yet implemented");
+        return ContentStores.exists(store);
+    }
+
+    private static Repository over(ContentStore content, RepositoryOptions options) {
+        try {
+            return new EngineRepository(content, options);
+        } catch (RuntimeException e) {
+            content.close();
+            throw e;
+        }
     }
 }

@@ -1,0 +1,130 @@
+package dev.stowage.repository;
+
+import dev.stowage.repository.archive.Archiver;
+import dev.stowage.repository.archive.ChunkerFactory;
+import dev.stowage.repository.archive.MemorySnapshotBuilder;
+import dev.stowage.repository.archive.ThreadChunkers;
+import dev.stowage.repository.check.Checker;
+import dev.stowage.repository.content.ContentStore;
+import dev.stowage.repository.documents.SealedDocuments;
+import dev.stowage.repository.restore.Restorer;
+import dev.stowage.repository.snapshot.ManifestCache;
+import dev.stowage.repository.snapshot.SnapshotCatalog;
+import dev.stowage.repository.snapshot.TreeSnapshotReader;
+import dev.stowage.repository.snapshot.TreeStore;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@link Repository} over a content store: each operation is one of the engine's parts. */
+final class EngineRepository implements Repository {
+    private final ContentStore content;
+    private final RepositoryOptions options;
+    private final ChunkerFactory chunker;
+    private final TreeStore trees;
+    private final SnapshotCatalog catalog;
+    private final Documents documents;
+    private volatile boolean closed;
+
+    EngineRepository(ContentStore content, RepositoryOptions options) {
+        this(content, new ThreadChunkers(content.config()), options);
+    }
+
+    EngineRepository(ContentStore content, ChunkerFactory chunker, RepositoryOptions options) {
+        this.content = content;
+        this.options = options;
+        this.chunker = chunker;
+        this.trees = new TreeStore(content);
+        this.catalog = new SnapshotCatalog(content, ManifestCache.in(options.cacheDirectory(), content.config().id()));
+        this.documents = new SealedDocuments(content);
+    }
+
+    @Override
+    public String id() {
+        return content.config().id();
+    }
+
+    @Override
+    public BackupResult backup(BackupRequest request) {
+        ensureOpen();
+        // Packs that other writers (other nodes, an interrupted run) indexed since this store was opened.
+        content.refreshIndex();
+        return new Archiver(content, trees, catalog, chunker, options).backup(request);
+    }
+
+    @Override
+    public SnapshotBuilder newSnapshot(SnapshotSource source) {
+        ensureOpen();
+        return new MemorySnapshotBuilder(content, trees, catalog, chunker, source, options.clock());
+    }
+
+    @Override
+    public RestoreResult restore(RestoreRequest request) {
+        ensureOpen();
+        return new Restorer(content, trees, catalog, options).restore(request);
+    }
+
+    @Override
+    public SnapshotReader read(String snapshotId) {
+        ensureOpen();
+        SnapshotCatalog.Found found = catalog.find(snapshotId).orElseThrow(() -> new RepositoryException(
+                "no snapshot " + snapshotId + " in the repository; list snapshots to find its id"));
+        return new TreeSnapshotReader(content, trees, found.id(), found.manifest().tree());
+    }
+
+    @Override
+    public List<SnapshotInfo> snapshots() {
+        ensureOpen();
+        return catalog.list();
+    }
+
+    @Override
+    public Optional<SnapshotInfo> snapshot(String snapshotId) {
+        ensureOpen();
+        return catalog.find(snapshotId).map(SnapshotCatalog.Found::info);
+    }
+
+    @Override
+    public Optional<SnapshotInfo> latestSnapshot(String sourceIdentity) {
+        ensureOpen();
+        return catalog.latest(sourceIdentity);
+    }
+
+    @Override
+    public void forgetSnapshot(String snapshotId) {
+        ensureOpen();
+        catalog.forget(snapshotId);
+    }
+
+    @Override
+    public Documents documents() {
+        ensureOpen();
+        return documents;
+    }
+
+    @Override
+    public CheckReport check(boolean readData, ProgressListener progress) {
+        ensureOpen();
+        return new Checker(content, trees, catalog).check(readData, progress == null ? ProgressListener.NONE
+                : progress);
+    }
+
+    @Override
+    public void changePassword(char[] newPassword) {
+        ensureOpen();
+        content.changePassword(newPassword);
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            content.close();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("repository " + id() + " is closed");
+        }
+    }
+}

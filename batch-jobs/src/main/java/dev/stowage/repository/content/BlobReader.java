@@ -1,0 +1,126 @@
+package dev.stowage.repository.content;
+
+import dev.stowage.repository.CorruptDataException;
+import dev.stowage.repository.index.BlobLocation;
+import dev.stowage.repository.pack.BlobCodec;
+import dev.stowage.repository.pack.BlobDecodeException;
+import dev.stowage.store.ObjectNotFoundException;
+import dev.stowage.store.ObjectStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fetches stored blobs by ranged reads and decodes them; failures name the pack. Many blobs are read
+ * pack by pack, neighbours merged into one request when the gap between them is small: a request
+ * costs more (latency, per-request price) than reading a few hundred KiB more.
+ */
+final class BlobReader {
+
+    /** Blobs closer than this are fetched by one ranged read, the gap read and discarded. */
+    static final int MAX_GAP = 1024 * 1024;
+    /** Largest single ranged read, which bounds the memory of a bulk read. */
+    static final int MAX_RUN = 32 * 1024 * 1024;
+
+    record Located(BlobId id, BlobLocation location) {
+    }
+
+    private final ObjectStore store;
+    private final BlobCodec codec;
+
+    BlobReader(ObjectStore store, BlobCodec codec) {
+        this.store = store;
+        this.codec = codec;
+    }
+
+    byte[] read(BlobId id, BlobLocation location) {
+        byte[] stored = fetch(location.packKey(), location.offset(), location.storedLength(), id);
+        return decode(id, location, stored, 0);
+    }
+
+    void readAll(List<Located> blobs, BlobSink sink) {
+        Map<String, List<Located>> byPack = new LinkedHashMap<>();
+        for (Located blob : blobs) {
+            byPack.computeIfAbsent(blob.location().packKey(), key -> new ArrayList<>()).add(blob);
+        }
+        for (List<Located> pack : byPack.values()) {
+            pack.sort(Comparator.comparingInt(blob -> blob.location().offset()));
+            int start = 0;
+            while (start < pack.size()) {
+                int end = runEnd(pack, start);
+                readRun(pack.subList(start, end), sink);
+                start = end;
+            }
+        }
+    }
+
+    /** Exclusive end of the run of blobs from {@code start} that one ranged read should fetch. */
+    private static int runEnd(List<Located> pack, int start) {
+        long runStart = pack.get(start).location().offset();
+        long runEnd = runStart + pack.get(start).location().storedLength();
+        int end = start + 1;
+        while (end < pack.size()) {
+            BlobLocation next = pack.get(end).location();
+            long nextEnd = Math.max(runEnd, (long) next.offset() + next.storedLength());
+            if (next.offset() - runEnd > MAX_GAP || nextEnd - runStart > MAX_RUN) {
+                break;
+            }
+            runEnd = nextEnd;
+            end++;
+        }
+        return end;
+    }
+
+    private void readRun(List<Located> run, BlobSink sink) {
+        int runStart = run.get(0).location().offset();
+        long runEnd = 0;
+        for (Located blob : run) {
+            runEnd = Math.max(runEnd, (long) blob.location().offset() + blob.location().storedLength());
+        }
+        byte[] bytes;
+        try {
+            bytes = fetch(run.get(0).location().packKey(), runStart, (int) (runEnd - runStart), run.get(0).id());
+        } catch (CorruptDataException e) {
+            run.forEach(blob -> sink.failed(blob.id(), e));
+            return;
+        }
+        for (Located blob : run) {
+            byte[] plaintext;
+            try {
+                plaintext = decode(blob.id(), blob.location(), bytes, blob.location().offset() - runStart);
+            } catch (CorruptDataException e) {
+                sink.failed(blob.id(), e);
+                continue;
+            }
+            sink.accept(blob.id(), plaintext);
+        }
+    }
+
+    private byte[] fetch(String packKey, long offset, int length, BlobId forBlob) {
+        byte[] bytes;
+        try {
+            bytes = store.getRange(packKey, offset, length);
+        } catch (ObjectNotFoundException e) {
+            throw new CorruptDataException(packKey, "pack " + packKey + ", which the index lists for blob " + forBlob
+                    + ", is missing from location " + store.location() + "; run a repository check", e);
+        }
+        if (bytes.length != length) {
+            throw new CorruptDataException(packKey, "pack " + packKey + " at location " + store.location()
+                    + " ends before offset " + (offset + length) + " where blob " + forBlob
+                    + " should end (truncated); run a repository check", null);
+        }
+        return bytes;
+    }
+
+    private byte[] decode(BlobId id, BlobLocation location, byte[] bytes, int offset) {
+        try {
+            return codec.decode(location.toEntry(id), bytes, offset);
+        } catch (BlobDecodeException e) {
+            throw new CorruptDataException(location.packKey(), "blob " + id + " at offset " + location.offset()
+                    + " of pack " + location.packKey() + " at location " + store.location() + " "
+                    + e.getMessage() + " (damaged or tampered); run a repository check that reads data", e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.stowage.repository.content;
+
+import dev.stowage.repository.CorruptDataException;
+import dev.stowage.repository.RepositoryException;
+import dev.stowage.repository.RepositoryNotFoundException;
+import dev.stowage.repository.RepositoryOptions;
+import dev.stowage.repository.chunk.FastCdc;
+import dev.stowage.repository.crypto.AuthenticationException;
+import dev.stowage.repository.crypto.CryptoProvider;
+import dev.stowage.repository.crypto.KdfParams;
+import dev.stowage.repository.crypto.MasterKey;
+import dev.stowage.store.ObjectNotFoundException;
+import dev.stowage.store.ObjectStore;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Creates and opens the content layer of a repository in an object store. */
+public final class ContentStores {
+
+    private ContentStores() {
+    }
+
+    /**
+     * Creates a repository: a random master key wrapped under {@code password} in a key object, then the
+     * config object. Fails with {@link RepositoryException} when the store already holds one.
+     */
+    public static ContentStore init(ObjectStore store, char[] password, RepositoryOptions options) {
+        if (exists(store)) {
+            throw new RepositoryException("location " + store.location() + " already holds a repository (its "
+                    + "config object exists); open it instead, or init in an empty bucket or prefix");
+        }
+        FastCdc chunker = new FastCdc(options.chunkMinBytes(), options.chunkAvgBytes(), options.chunkMaxBytes());
+        CryptoProvider provider = CryptoProvider.get();
+        KdfParams kdf = KdfParams.withRandomSalt(options.kdfMemoryKiB(), options.kdfIterations(),
+                options.kdfParallelism(), provider);
+        MasterKey masterKey = MasterKey.generate(provider);
+        RepositoryConfig config = new RepositoryConfig(
+                HexFormat.of().formatHex(provider.randomBytes(ConfigObject.ID_BYTES)), ConfigObject.FORMAT_VERSION,
+                chunker.min(), chunker.avg(), chunker.max());
+        // key first: a crash in between leaves a stray key and no config, which is still "no repository"
+        String keyName = KeyRing.add(store, masterKey, password, kdf, options.clock().instant(), provider);
+        store.put(ConfigObject.KEY, ConfigObject.seal(config, masterKey.aead(provider)));
+        return new RepositoryContentStore(store, options, config, provider, masterKey, keyName);
+    }
+
+    /**
+     * Opens a repository and loads its index; {@link RepositoryNotFoundException} when there is none,
+     * {@link dev.stowage.repository.WrongPasswordException} when no key opens with the password. Reads only.
+     */
+    public static ContentStore open(ObjectStore store, char[] password, RepositoryOptions options) {
+        byte[] sealedConfig;
+        try {
+            sealedConfig = store.get(ConfigObject.KEY);
+        } catch (ObjectNotFoundException e) {
+            throw new RepositoryNotFoundException("no repository at location " + store.location()
+                    + ": it has no config object. Check the bucket and prefix, or init a repository there first");
+        }
+        CryptoProvider provider = CryptoProvider.get();
+        AtomicReference<RepositoryConfig> config = new AtomicReference<>();
+        KeyRing.Unlocked unlocked = KeyRing.unlock(store, password, provider, masterKey -> {
+            try {
+                config.set(ConfigObject.open(sealedConfig, masterKey.aead(provider)));
+                return true;
+            } catch (AuthenticationException e) {
+                return false;
+            } catch (IllegalArgumentException e) {
+                throw new CorruptDataException(ConfigObject.KEY, "config object at location " + store.location()
+                        + ": " + e.getMessage(), e);
+            }
+        });
+        RepositoryContentStore content = new RepositoryContentStore(store, options, config.get(), provider,
+                unlocked.masterKey(), unlocked.keyName());
+        try {
+            content.refreshIndex();
+        } catch (RuntimeException e) {
+            content.close();
+            throw e;
+        }
+        return content;
+    }
+
+    /** Whether the store holds a repository (its config object exists). */
+    public static boolean exists(ObjectStore store) {
+        return store.stat(ConfigObject.KEY).isPresent();
+    }
+}

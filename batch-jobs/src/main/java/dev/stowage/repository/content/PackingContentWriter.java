@@ -1,0 +1,414 @@
+package dev.stowage.repository.content;
+
+import dev.stowage.repository.RepositoryException;
+import dev.stowage.repository.index.BlobLocation;
+import dev.stowage.repository.index.IndexObject;
+import dev.stowage.repository.index.IndexedPack;
+import dev.stowage.repository.pack.EncodedBlob;
+import dev.stowage.repository.pack.PackEntry;
+import dev.stowage.repository.pack.SealedPack;
+import dev.stowage.store.StoreException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The {@link ContentWriter}: compresses and encrypts in the calling thread, assembles packs per blob
+ * type, uploads them on the store's upload threads with at most {@code maxParallelUploads} in flight
+ * (a {@code put} that fills a pack waits for a slot, which bounds memory), writes checkpoint indexes as
+ * its {@link CheckpointPolicy} says, and at {@link #finish} one final index that supersedes them.
+ *
+ * <p>The first failed upload breaks the writer: every later call throws, like restic's ErrBroken.
+ */
+final class PackingContentWriter implements ContentWriter {
+
+    private static final System.Logger LOG = System.getLogger(PackingContentWriter.class.getName());
+
+    private enum State { OPEN, FINISHED, CLOSED }
+
+    private final RepositoryContentStore repo;
+    private final CheckpointPolicy policy;
+    private final Clock clock;
+    private final byte[] writerId;
+    private final Semaphore uploadSlots;
+    private final UploadTracker uploads = new UploadTracker();
+    private final Map<BlobType, PackAssembler> assemblers = new EnumMap<>(BlobType.class);
+    /** put holds it shared; finish and close hold it exclusively, so no put slips past them. */
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final Set<Claim> borrowed = ConcurrentHashMap.newKeySet();
+    private final Object packsLock = new Object();
+    /** every pack this writer uploaded, in upload order; guarded by packsLock */
+    private final List<IndexedPack> uploaded = new ArrayList<>();
+    private final ReentrantLock checkpointLock = new ReentrantLock();
+    private final AtomicBoolean checkpointWanted = new AtomicBoolean();
+    /** how many of {@link #uploaded} checkpoints cover; guarded by checkpointLock */
+    private int checkpointed;
+    private final List<String> checkpointKeys = new ArrayList<>();
+    private Instant lastCheckpoint;
+    private volatile State state = State.OPEN;
+    private volatile RepositoryException broken;
+    private final LongAdder blobsNew = new LongAdder();
+    private final LongAdder bytesNew = new LongAdder();
+    private final LongAdder bytesUploaded = new LongAdder();
+    private final LongAdder packsUploaded = new LongAdder();
+
+    PackingContentWriter(RepositoryContentStore repo, CheckpointPolicy policy) {
+        this.repo = repo;
+        this.policy = policy;
+        this.clock = repo.options().clock();
+        this.writerId = repo.provider().randomBytes(IndexObject.WRITER_ID_LENGTH);
+        this.uploadSlots = new Semaphore(Math.max(1, repo.options().maxParallelUploads()));
+        this.lastCheckpoint = clock.instant();
+        for (BlobType type : BlobType.values()) {
+            assemblers.put(type, new PackAssembler(type, repo.options().packTargetBytes()));
+        }
+    }
+
+    @Override
+    public boolean put(BlobType type, BlobId id, byte[] data, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, data.length);
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            if (repo.index().contains(id)) {
+                return false;
+            }
+            Claim mine = new Claim(id, type, this);
+            Claim existing = repo.inFlight().claim(mine);
+            if (existing != null) {
+                if (existing.owner() != this) {
+                    borrowed.add(existing);
+                }
+                return false;
+            }
+            Optional<BlobLocation> indexedMeanwhile = repo.index().find(id);
+            if (indexedMeanwhile.isPresent()) {
+                // another writer's index landed between the two checks; anyone who borrowed us gets its location
+                mine.markStored(indexedMeanwhile.get());
+                repo.inFlight().release(mine);
+                return false;
+            }
+            store(type, id, data, offset, length, mine);
+            return true;
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private void store(BlobType type, BlobId id, byte[] data, int offset, int length, Claim claim) {
+        EncodedBlob encoded;
+        try {
+            encoded = repo.codec().encode(type, id, data, offset, length);
+        } catch (RuntimeException | Error e) {
+            claim.fail(e);
+            repo.inFlight().release(claim);
+            throw e;
+        }
+        PackAssembler.Detached full = assemblers.get(type).append(id, encoded, claim);
+        blobsNew.increment();
+        bytesNew.add(length);
+        if (full != null) {
+            submit(full);
+        }
+    }
+
+    /** Waits for an upload slot and hands the pack to an upload thread. */
+    private void submit(PackAssembler.Detached pack) {
+        try {
+            uploadSlots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            RepositoryException failure = new RepositoryException("interrupted while waiting to upload a pack;"
+                    + " this writer is unusable, start a new one (packs already uploaded are reused)", e);
+            abandon(pack, failure);
+            markBroken(failure);
+            throw failure;
+        }
+        uploads.begin();
+        try {
+            repo.uploadExecutor().execute(() -> upload(pack));
+        } catch (RejectedExecutionException e) {
+            uploadSlots.release();
+            uploads.end();
+            RepositoryException failure = new RepositoryException("the repository was closed while a writer was"
+                    + " still uploading; finish or close writers before closing the repository", e);
+            abandon(pack, failure);
+            markBroken(failure);
+            throw failure;
+        }
+    }
+
+    /** Runs on an upload thread. A checkpoint it triggers is written inside the same upload slot. */
+    private void upload(PackAssembler.Detached pack) {
+        String key = null;
+        boolean stored = false;
+        try {
+            RepositoryException alreadyBroken = broken;
+            if (alreadyBroken != null) {
+                abandon(pack, alreadyBroken);
+                return;
+            }
+            SealedPack sealed = pack.builder().seal(repo.aead(), repo.provider());
+            key = sealed.key();
+            repo.objectStore().put(key, sealed.bytes());
+            for (int i = 0; i < sealed.entries().size(); i++) {
+                pack.claims().get(i).markStored(BlobLocation.of(key, sealed.entries().get(i)));
+            }
+            synchronized (packsLock) {
+                uploaded.add(new IndexedPack(key, sealed.type(), sealed.entries()));
+            }
+            packsUploaded.increment();
+            bytesUploaded.add(sealed.bytes().length);
+            stored = true;
+        } catch (RuntimeException | Error e) {
+            RepositoryException failure = new RepositoryException("unable to upload pack "
+                    + (key == null ? "(while sealing it)" : key) + " to location " + repo.objectStore().location()
+                    + ": " + e.getMessage() + "; this writer is unusable, start a new one (packs already uploaded"
+                    + " are reused)", e);
+            markBroken(failure);
+            abandon(pack, failure);
+        } finally {
+            try {
+                if (stored) {
+                    checkpointIfDue();
+                }
+            } finally {
+                uploadSlots.release();
+                uploads.end();
+            }
+        }
+    }
+
+    /**
+     * Called after each upload. Whoever holds the checkpoint lock re-checks after releasing it if another
+     * upload finished meanwhile, so no uploaded pack waits for the next upload to be checkpointed.
+     */
+    private void checkpointIfDue() {
+        checkpointWanted.set(true);
+        while (checkpointWanted.get() && checkpointLock.tryLock()) {
+            try {
+                checkpointWanted.set(false);
+                if (checkpointDue()) {
+                    writeCheckpoint();
+                }
+            } catch (StoreException e) {
+                // the packs are stored; a later checkpoint or the final index lists them
+                LOG.log(System.Logger.Level.WARNING, "unable to write a checkpoint index: " + e.getMessage());
+                return;
+            } finally {
+                checkpointLock.unlock();
+            }
+        }
+    }
+
+    /** Caller holds checkpointLock. */
+    private boolean checkpointDue() {
+        if (state != State.OPEN || broken != null) {
+            return false;
+        }
+        int pending;
+        synchronized (packsLock) {
+            pending = uploaded.size() - checkpointed;
+        }
+        return pending >= policy.everyPacks() || (pending > 0
+                && !Duration.between(lastCheckpoint, clock.instant()).minus(policy.interval()).isNegative());
+    }
+
+    /** Stores an index of the packs uploaded since the last checkpoint. Caller holds checkpointLock. */
+    private void writeCheckpoint() {
+        List<IndexedPack> batch;
+        synchronized (packsLock) {
+            batch = List.copyOf(uploaded.subList(checkpointed, uploaded.size()));
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        String key = repo.writeIndex(new IndexObject(IndexObject.Kind.CHECKPOINT, writerId, List.of(), batch));
+        checkpointed += batch.size();
+        checkpointKeys.add(key);
+        lastCheckpoint = clock.instant();
+    }
+
+    @Override
+    public void checkpoint() {
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            uploads.awaitIdle();
+            ensureOpen();
+            checkpointLock.lock();
+            try {
+                writeCheckpoint();
+            } finally {
+                checkpointLock.unlock();
+            }
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    @Override
+    public WriterStats finish() {
+        lifecycle.writeLock().lock();
+        try {
+            ensureOpen();
+            for (PackAssembler assembler : assemblers.values()) {
+                PackAssembler.Detached last = assembler.detach();
+                if (last != null) {
+                    submit(last);
+                }
+            }
+            uploads.awaitIdle();
+            ensureOpen();
+            List<IndexedPack> borrowedPacks = awaitBorrowed();
+            writeFinalIndex(borrowedPacks);
+            state = State.FINISHED;
+            repo.inFlight().releaseAll(this);
+            return stats();
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    /** The blobs this writer skipped because another writer was storing them, once that writer has. */
+    private List<IndexedPack> awaitBorrowed() {
+        Map<String, List<PackEntry>> byPack = new LinkedHashMap<>();
+        for (Claim claim : borrowed) {
+            BlobLocation location = claim.awaitStored();
+            byPack.computeIfAbsent(location.packKey(), key -> new ArrayList<>()).add(location.toEntry(claim.id()));
+        }
+        List<IndexedPack> packs = new ArrayList<>();
+        byPack.forEach((key, entries) -> packs.add(new IndexedPack(key, entries.get(0).type(), entries)));
+        return packs;
+    }
+
+    private void writeFinalIndex(List<IndexedPack> borrowedPacks) {
+        checkpointLock.lock();
+        try {
+            List<IndexedPack> all;
+            synchronized (packsLock) {
+                all = new ArrayList<>(uploaded);
+            }
+            all.addAll(borrowedPacks);
+            if (!all.isEmpty()) {
+                try {
+                    repo.writeIndex(new IndexObject(IndexObject.Kind.FINAL, writerId, checkpointKeys, all));
+                } catch (StoreException e) {
+                    RepositoryException failure = new RepositoryException("unable to store the final index at "
+                            + "location " + repo.objectStore().location() + ": " + e.getMessage() + "; the packs "
+                            + "are stored and the next backup reuses those its checkpoints list", e);
+                    markBroken(failure);
+                    throw failure;
+                }
+            }
+            deleteCheckpoints();
+        } finally {
+            checkpointLock.unlock();
+        }
+    }
+
+    /** The final index supersedes them; one left behind costs only listing time and is safe to delete later. */
+    private void deleteCheckpoints() {
+        for (String key : checkpointKeys) {
+            try {
+                repo.objectStore().delete(key);
+                repo.index().forget(key);
+            } catch (StoreException e) {
+                LOG.log(System.Logger.Level.WARNING, "unable to delete superseded checkpoint index " + key + ": "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (state != State.OPEN) {
+                return;
+            }
+            state = State.CLOSED;
+            RepositoryException abandoned = new RepositoryException("the writer storing it was closed before"
+                    + " finishing");
+            assemblers.values().forEach(assembler -> abandon(assembler.detach(), abandoned));
+            uploads.awaitIdle();
+            if (broken == null) {
+                checkpointLock.lock();
+                try {
+                    writeCheckpoint(); // keep what was uploaded reusable by the next writer
+                } catch (StoreException e) {
+                    LOG.log(System.Logger.Level.WARNING, "unable to write a checkpoint index while closing an "
+                            + "unfinished writer: " + e.getMessage());
+                } finally {
+                    checkpointLock.unlock();
+                }
+            }
+        } finally {
+            repo.inFlight().releaseAll(this);
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    /** Asks this writer to upload the open pack holding {@code claim}'s blob now (another writer waits for it). */
+    void flushPackHolding(Claim claim) {
+        PackAssembler.Detached pack = assemblers.get(claim.type()).detachIfHolding(claim);
+        if (pack != null) {
+            submit(pack);
+        }
+    }
+
+    private void abandon(PackAssembler.Detached pack, RepositoryException cause) {
+        if (pack == null) {
+            return;
+        }
+        for (Claim claim : pack.claims()) {
+            claim.fail(cause);
+            repo.inFlight().release(claim);
+        }
+    }
+
+    private void markBroken(RepositoryException failure) {
+        synchronized (this) {
+            if (broken != null) {
+                return;
+            }
+            broken = failure;
+        }
+        // blobs in open packs will never be uploaded now; release writers waiting for them
+        assemblers.values().forEach(assembler -> abandon(assembler.detach(), failure));
+    }
+
+    private void ensureOpen() {
+        RepositoryException failure = broken;
+        if (failure != null) {
+            throw new RepositoryException(failure.getMessage(), failure);
+        }
+        if (state != State.OPEN) {
+            throw new IllegalStateException("this writer is " + state.name().toLowerCase() + "; start a new one");
+        }
+    }
+
+    private WriterStats stats() {
+        return new WriterStats(blobsNew.sum(), bytesNew.sum(), bytesUploaded.sum(), packsUploaded.sum());
+    }
+
+    @Override
+    public String toString() {
+        return "writer " + java.util.HexFormat.of().formatHex(writerId) + " of " + repo;
+    }
+}

@@ -1,0 +1,311 @@
+package dev.stowage.repository.index;
+
+import dev.stowage.repository.CorruptDataException;
+import dev.stowage.repository.RepositoryException;
+import dev.stowage.repository.compress.Compression;
+import dev.stowage.repository.content.BlobId;
+import dev.stowage.repository.content.BlobType;
+import dev.stowage.repository.crypto.Aead;
+import dev.stowage.repository.crypto.AuthenticationException;
+import dev.stowage.repository.crypto.CryptoProvider;
+import dev.stowage.repository.crypto.Purpose;
+import dev.stowage.repository.pack.PackEntry;
+import dev.stowage.repository.pack.PackKeys;
+import dev.stowage.store.ObjectInfo;
+import dev.stowage.store.ObjectStore;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiConsumer;
+
+/**
+ * Every index object of the repository, loaded into one compact in-memory table ({@link IndexTable}):
+ * the answer to "is this blob stored, and where?". Index objects are found by listing {@code index/};
+ * {@link #refresh} loads the ones not seen yet (written by other writers since), {@link #write} stores
+ * and adds one of this process's own.
+ *
+ * <p>Thread-safe: lookups share a read lock, loading takes the write lock per index object.
+ */
+public final class MasterIndex {
+
+    static final int LOAD_THREADS = 8;
+
+    private final ObjectStore store;
+    private final Aead aead;
+    private final CryptoProvider provider;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ReentrantLock refreshLock = new ReentrantLock();
+    private final IndexTable table = new IndexTable();
+    private final List<String> packKeys = new ArrayList<>();
+    private final Map<String, Integer> packRefs = new HashMap<>();
+    private final Set<String> loaded = new LinkedHashSet<>();
+    private final IndexCache cache;
+
+    /**
+     * @param cacheDirectory where to keep copies of index objects (one directory per repository), or
+     *                       null for none
+     */
+    public MasterIndex(ObjectStore store, Aead aead, CryptoProvider provider, Path cacheDirectory) {
+        this.store = store;
+        this.aead = aead;
+        this.provider = provider;
+        this.cache = cacheDirectory == null ? null : new IndexCache(cacheDirectory);
+    }
+
+    /**
+     * Loads every index object not loaded yet, {@value #LOAD_THREADS} at a time (a repository with many
+     * writers has many small index objects, and each get is a round trip); returns how many it loaded.
+     */
+    public int refresh() {
+        refreshLock.lock();
+        try {
+            List<String> fresh = store.list(IndexCodec.PREFIX).stream().map(ObjectInfo::key)
+                    .filter(key -> IndexCodec.isIndexKey(key) && !isLoaded(key)).toList();
+            if (fresh.size() <= 1) {
+                fresh.forEach(key -> load(key, fetch(key)));
+            } else {
+                loadInParallel(fresh);
+            }
+            return fresh.size();
+        } finally {
+            refreshLock.unlock();
+        }
+    }
+
+    private void loadInParallel(List<String> keys) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(LOAD_THREADS, keys.size()), task -> {
+            Thread thread = new Thread(task, "stowage-index-load");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> loads = new ArrayList<>();
+            keys.forEach(key -> loads.add(pool.submit(() -> load(key, fetch(key)))));
+            for (Future<?> load : loads) {
+                try {
+                    load.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException("loading an index object failed", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RepositoryException("interrupted while loading the repository index", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** An index object's bytes, from the cache when it holds a copy that matches the name. */
+    private byte[] fetch(String key) {
+        if (cache != null) {
+            Optional<byte[]> cached = cache.get(key);
+            if (cached.isPresent() && matchesName(key, cached.get())) {
+                return cached.get();
+            }
+        }
+        byte[] bytes = store.get(key);
+        if (cache != null && matchesName(key, bytes)) {
+            cache.put(key, bytes);
+        }
+        return bytes;
+    }
+
+    private boolean matchesName(String key, byte[] sealed) {
+        return MessageDigest.isEqual(provider.sha256().digest(sealed), IndexCodec.hashOf(key));
+    }
+
+    /**
+     * Checks a fetched index object against its name, decrypts it and adds its entries.
+     *
+     * @throws CorruptDataException naming the index object when it is damaged
+     */
+    public void load(String key, byte[] sealed) {
+        if (!matchesName(key, sealed)) {
+            throw corrupt(key, "content does not match the hash its name carries", null);
+        }
+        byte[] plaintext;
+        try {
+            plaintext = aead.open(Purpose.INDEX, null, sealed);
+        } catch (AuthenticationException e) {
+            throw corrupt(key, e.getMessage(), e);
+        }
+        lock.writeLock().lock();
+        try {
+            if (loaded.contains(key)) {
+                return;
+            }
+            IndexCodec.visit(plaintext, new Loader());
+            loaded.add(key);
+        } catch (IllegalArgumentException e) {
+            throw corrupt(key, e.getMessage(), e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Seals and stores an index object, adds its entries, and returns its key. */
+    public String write(IndexObject index) {
+        byte[] sealed = aead.seal(Purpose.INDEX, null, IndexCodec.encode(index));
+        String key = IndexCodec.keyOf(provider.sha256().digest(sealed));
+        store.put(key, sealed);
+        if (cache != null) {
+            cache.put(key, sealed);
+        }
+        add(key, index);
+        return key;
+    }
+
+    /** Adds the entries of an index object this process has stored under {@code key}. */
+    public void add(String key, IndexObject index) {
+        lock.writeLock().lock();
+        try {
+            for (IndexedPack pack : index.packs()) {
+                int ref = packRef(pack.packKey());
+                for (PackEntry entry : pack.entries()) {
+                    table.add(entry.id().toBytes(), 0, ref, entry.compression().id(), entry.offset(),
+                            entry.storedLength(), entry.plainLength());
+                }
+            }
+            loaded.add(key);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Forgets that an index object was loaded (it was deleted); its entries stay, as others cover them. */
+    public void forget(String key) {
+        if (cache != null) {
+            cache.remove(key);
+        }
+        lock.writeLock().lock();
+        try {
+            loaded.remove(key);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public boolean contains(BlobId id) {
+        lock.readLock().lock();
+        try {
+            return table.find(id) >= 0;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public Optional<BlobLocation> find(BlobId id) {
+        lock.readLock().lock();
+        try {
+            int entry = table.find(id);
+            return entry < 0 ? Optional.empty() : Optional.of(location(entry));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return table.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Keys of the index objects loaded or written, in load order. */
+    public List<String> indexKeys() {
+        lock.readLock().lock();
+        try {
+            return List.copyOf(loaded);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Keys of every pack some loaded index names. */
+    public List<String> packKeys() {
+        lock.readLock().lock();
+        try {
+            return List.copyOf(packKeys);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Calls {@code action} for every indexed blob, holding the read lock (the action must not write). */
+    public void forEach(BiConsumer<BlobId, BlobLocation> action) {
+        lock.readLock().lock();
+        try {
+            for (int entry = 0; entry < table.size(); entry++) {
+                action.accept(table.id(entry), location(entry));
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private boolean isLoaded(String key) {
+        lock.readLock().lock();
+        try {
+            return loaded.contains(key);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private BlobLocation location(int entry) {
+        String packKey = packKeys.get(table.pack(entry));
+        return new BlobLocation(packKey, PackKeys.typeOf(packKey), Compression.ofId(table.compression(entry)),
+                table.offset(entry), table.storedLength(entry), table.plainLength(entry));
+    }
+
+    private int packRef(String packKey) {
+        return packRefs.computeIfAbsent(packKey, key -> {
+            packKeys.add(key);
+            return packKeys.size() - 1;
+        });
+    }
+
+    private CorruptDataException corrupt(String key, String detail, Throwable cause) {
+        return new CorruptDataException(key, "index object " + key + " at location " + store.location()
+                + " is damaged: " + detail + "; the packs it lists are intact and an index rebuilt from them "
+                + "replaces it", cause);
+    }
+
+    /** Adds decoded entries straight into the table (caller holds the write lock). */
+    private final class Loader implements IndexCodec.Visitor {
+        private int pack;
+
+        @Override
+        public void header(IndexObject.Kind kind, byte[] writerId, List<String> supersedes) {
+        }
+
+        @Override
+        public void pack(String packKey, BlobType type, int blobCount) {
+            pack = packRef(packKey);
+        }
+
+        @Override
+        public void blob(byte[] buffer, int idOffset, Compression compression, int offset, int storedLength,
+                int plainLength) {
+            table.add(buffer, idOffset, pack, compression.id(), offset, storedLength, plainLength);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.stowage.repository.restore;
+
+import dev.stowage.repository.RepositoryException;
+import dev.stowage.repository.RepositoryOptions;
+import dev.stowage.repository.RestoreRequest;
+import dev.stowage.repository.RestoreResult;
+import dev.stowage.repository.content.ContentStore;
+import dev.stowage.repository.operation.ProgressMeter;
+import dev.stowage.repository.operation.WorkerPool;
+import dev.stowage.repository.snapshot.SnapshotCatalog;
+import dev.stowage.repository.snapshot.SnapshotManifest;
+import dev.stowage.repository.snapshot.TreeStore;
+import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Restores a snapshot into a directory in three phases: (1) directories and files, the files in
+ * parallel, each verified before it gets its name; (2) symlinks, only once no more file will be
+ * written, so none can redirect a write; (3) directory metadata, deepest first, so a directory's
+ * times and a read-only mode are set after its children are in place.
+ *
+ * <p>With an {@code includePath}, an entry is restored when the predicate accepts its snapshot path
+ * ({@code a/b/c}); the directories leading to it are made and get their metadata, and a directory
+ * the predicate accepts is made even when nothing beneath it is.
+ */
+public final class Restorer {
+    private final ContentStore content;
+    private final TreeStore trees;
+    private final SnapshotCatalog catalog;
+    private final RepositoryOptions options;
+
+    public Restorer(ContentStore content, TreeStore trees, SnapshotCatalog catalog, RepositoryOptions options) {
+        this.content = content;
+        this.trees = trees;
+        this.catalog = catalog;
+        this.options = options;
+    }
+
+    public RestoreResult restore(RestoreRequest request) {
+        SnapshotCatalog.Found found = catalog.find(request.snapshotId()).orElseThrow(() -> new RepositoryException(
+                "no snapshot " + request.snapshotId() + " in the repository; list snapshots to find its id"));
+        SnapshotManifest manifest = found.manifest();
+        String snapshotId = found.id();
+        boolean everything = request.includePath() == null;
+        ProgressMeter progress = new ProgressMeter(request.progress(), everything ? manifest.stats().files() : -1,
+                everything ? manifest.stats().totalBytes() : -1);
+        RestoreState state = new RestoreState(snapshotId, progress);
+        PosixMetadata metadata = new PosixMetadata(PosixMetadata.runningAsRoot());
+        TargetDirectory target;
+        try {
+            target = TargetDirectory.root(request.target());
+        } catch (IOException e) {
+            throw new RepositoryException("unable to restore into " + request.target() + ": " + e.getMessage(), e);
+        }
+        int threads = WorkerPool.threads(options.workerThreads());
+        ExecutorService pool = WorkerPool.fixed("stowage-restore", threads);
+        RestoreWalker walker;
+        try {
+            FileScheduler files = new FileScheduler(pool, threads * 4);
+            walker = new RestoreWalker(content, trees, metadata, state, files, request.includePath());
+            walker.restoreTree(manifest.tree(), target);
+            walker.flush();
+            files.awaitAll();
+        } finally {
+            WorkerPool.stop(pool);
+        }
+        walker.createSymlinks();
+        walker.finishDirectories();
+        progress.finish();
+        return new RestoreResult(state.files.get(), state.directories.get(), state.bytes.get(), state.errors());
+    }
+}

@@ -1,0 +1,120 @@
+package dev.stowage.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stowage.store.LocalFilesystemStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SnapshotListingTest {
+    private static final SnapshotSource DATA = new SnapshotSource("pvc", "pvc:shop/data", "node-1",
+            Map.of("backup", "daily"));
+    private static final SnapshotSource LOGS = new SnapshotSource("pvc", "pvc:shop/logs", "node-2", Map.of());
+
+    @TempDir
+    Path temp;
+    Path source;
+    LocalFilesystemStore store;
+
+    @BeforeEach
+    void prepare() throws Exception {
+        source = Files.createDirectories(temp.resolve("source"));
+        Files.writeString(source.resolve("f"), "x");
+        store = new LocalFilesystemStore("local", temp.resolve("repo"));
+        TestRepositories.create(store).close();
+    }
+
+    @Test
+    void listsSnapshotsOldestFirstWithWhatTheirManifestsRecord() {
+        String second = backupAt(DATA, "2024-05-02T03:00:00Z");
+        String first = backupAt(LOGS, "2024-05-01T03:00:00Z");
+
+        try (Repository repository = TestRepositories.open(store)) {
+            assertThat(repository.snapshots()).extracting(SnapshotInfo::id).containsExactly(first, second);
+            SnapshotInfo info = repository.snapshot(second).orElseThrow();
+            assertThat(info.source()).isEqualTo(DATA);
+            assertThat(info.time()).isEqualTo(Instant.parse("2024-05-02T03:00:00Z"));
+            assertThat(info.stats().files()).isEqualTo(1);
+            assertThat(info.stats().totalBytes()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void latestSnapshotIsTheNewestOfThatSourceOnly() {
+        backupAt(DATA, "2024-05-01T03:00:00Z");
+        String newest = backupAt(DATA, "2024-05-03T03:00:00Z");
+        backupAt(LOGS, "2024-05-04T03:00:00Z");
+
+        try (Repository repository = TestRepositories.open(store)) {
+            assertThat(repository.latestSnapshot("pvc:shop/data")).map(SnapshotInfo::id).hasValue(newest);
+            assertThat(repository.latestSnapshot("pvc:other/none")).isEmpty();
+        }
+    }
+
+    @Test
+    void forgottenSnapshotIsNoLongerListedOrFound() {
+        String kept = backupAt(DATA, "2024-05-01T03:00:00Z");
+        String forgotten = backupAt(DATA, "2024-05-02T03:00:00Z");
+
+        try (Repository repository = TestRepositories.open(store)) {
+            repository.forgetSnapshot(forgotten);
+
+            assertThat(repository.snapshots()).extracting(SnapshotInfo::id).containsExactly(kept);
+            assertThat(repository.snapshot(forgotten)).isEmpty();
+            assertThat(repository.latestSnapshot("pvc:shop/data")).map(SnapshotInfo::id).hasValue(kept);
+        }
+    }
+
+    @Test
+    void aUniquePrefixOfAnIdFindsTheSnapshot() {
+        String id = backupAt(DATA, "2024-05-01T03:00:00Z");
+
+        try (Repository repository = TestRepositories.open(store)) {
+            assertThat(repository.snapshot(id.substring(0, 8))).map(SnapshotInfo::id).hasValue(id);
+            assertThat(repository.snapshot("not-an-id")).isEmpty();
+        }
+    }
+
+    @Test
+    void aManifestCopiedUnderAnotherNameIsLeftOut() {
+        String id = backupAt(DATA, "2024-05-01T03:00:00Z");
+        String forged = "f".repeat(64);
+        store.put("snapshots/" + forged, store.get("snapshots/" + id));
+
+        try (Repository repository = TestRepositories.open(store)) {
+            assertThat(repository.snapshots()).extracting(SnapshotInfo::id).containsExactly(id);
+            assertThat(repository.check(false, ProgressListener.NONE).problems())
+                    .anyMatch(line -> line.contains(forged) && line.contains("does not match its name"));
+        }
+    }
+
+    @Test
+    void aSecondMachineWithAManifestCacheListsWithoutDownloadingAgain() throws Exception {
+        String id = backupAt(DATA, "2024-05-01T03:00:00Z");
+        RepositoryOptions cached = RepositoryOptions.forTests().withCacheDirectory(temp.resolve("cache"));
+        try (Repository repository = Repositories.open(store, TestRepositories.PASSWORD, cached)) {
+            repository.snapshots();
+        }
+        Files.delete(store.root().resolve("snapshots/" + id));
+        store.put("snapshots/" + id, new byte[0]); // only listed, never read: the cache answers
+
+        try (Repository repository = Repositories.open(store, TestRepositories.PASSWORD, cached)) {
+            assertThat(repository.snapshots()).extracting(SnapshotInfo::id).containsExactly(id);
+        }
+    }
+
+    private String backupAt(SnapshotSource source, String time) {
+        RepositoryOptions options = RepositoryOptions.forTests()
+                .withClock(Clock.fixed(Instant.parse(time), ZoneOffset.UTC));
+        try (Repository repository = Repositories.open(store, TestRepositories.PASSWORD, options)) {
+            return repository.backup(new BackupRequest(this.source, source, null, null)).snapshotId();
+        }
+    }
+}

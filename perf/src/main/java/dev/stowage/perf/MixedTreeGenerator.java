@@ -1,0 +1,175 @@
+package dev.stowage.perf;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+/**
+ * Writes the benchmark's mixed tree, the same bytes for the same seed and scale:
+ * text, JSON and logs that zstd compresses about 4:1; one database-like file of 8 KiB pages, half
+ * random and half structure, about 2:1; incompressible media; and many files of 1 to 8 KiB.
+ * At scale 1: 600 MiB of text, a 1 GiB database, 300 MiB incompressible, 20,000 small files.
+ */
+final class MixedTreeGenerator {
+    private static final int MIB = 1024 * 1024;
+    private static final String[] WORDS = buildVocabulary();
+
+    private final double scale;
+    private final SplittableRandom random;
+
+    MixedTreeGenerator(double scale, long seed) {
+        this.scale = scale;
+        this.random = new SplittableRandom(seed);
+    }
+
+    void write(Path root) throws IOException {
+        writeTexts(root.resolve("app"), scaled(600L * MIB));
+        writeDatabase(root.resolve("db/base/16384/2619"), scaled(1024L * MIB));
+        writeRandom(root.resolve("media"), scaled(300L * MIB));
+        writeSmallFiles(root.resolve("small"), (int) Math.max(1, Math.round(20_000 * scale)));
+    }
+
+    private long scaled(long bytes) {
+        return Math.max(1, Math.round(bytes * scale));
+    }
+
+    /** Logs (10 MiB each), JSON documents (100 KiB) and text (1 MiB), a third of the bytes each. */
+    private void writeTexts(Path directory, long total) throws IOException {
+        long logs = total / 3;
+        long json = total / 3;
+        for (int i = 0; logs > 0; i++) {
+            long size = Math.min(logs, 10L * MIB);
+            writeWith(directory.resolve("logs/app-" + i + ".log"), size, this::logLine);
+            logs -= size;
+        }
+        for (int i = 0; json > 0; i++) {
+            long size = Math.min(json, 100L * 1024);
+            writeWith(directory.resolve("json/doc-" + (i % 50) + "/" + i + ".json"), size, this::jsonRecord);
+            json -= size;
+        }
+        long text = total - total / 3 - total / 3;
+        for (int i = 0; text > 0; i++) {
+            long size = Math.min(text, MIB);
+            writeWith(directory.resolve("text/chapter-" + i + ".txt"), size, this::sentence);
+            text -= size;
+        }
+    }
+
+    private void writeDatabase(Path file, long size) throws IOException {
+        Files.createDirectories(file.getParent());
+        byte[] page = new byte[8192];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long written = 0; written < size; written += page.length) {
+                fillRandom(page, 0, 4096);
+                for (int i = 4096; i < page.length; i += 16) { // tuples: small counters and padding
+                    long tuple = written / 16 + i;
+                    for (int b = 0; b < 8; b++) {
+                        page[i + b] = (byte) (tuple >>> (8 * b));
+                    }
+                    for (int b = 8; b < 16; b++) {
+                        page[i + b] = 0;
+                    }
+                }
+                out.write(page, 0, (int) Math.min(page.length, size - written));
+            }
+        }
+    }
+
+    private void writeRandom(Path directory, long total) throws IOException {
+        Files.createDirectories(directory);
+        byte[] buffer = new byte[MIB];
+        for (int i = 0; total > 0; i++) {
+            long size = Math.min(total, 30L * MIB);
+            try (OutputStream out = Files.newOutputStream(directory.resolve("video-" + i + ".mp4"))) {
+                for (long left = size; left > 0; left -= buffer.length) {
+                    fillRandom(buffer, 0, buffer.length);
+                    out.write(buffer, 0, (int) Math.min(buffer.length, left));
+                }
+            }
+            total -= size;
+        }
+    }
+
+    private void writeSmallFiles(Path directory, int count) throws IOException {
+        for (int i = 0; i < count; i++) {
+            int size = 1024 + random.nextInt(7 * 1024 + 1);
+            writeWith(directory.resolve("d" + (i / 100)).resolve("f" + i + ".conf"), size, this::jsonRecord);
+        }
+    }
+
+    private interface Line {
+        void append(StringBuilder out);
+    }
+
+    private void writeWith(Path file, long size, Line line) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = Files.newOutputStream(file)) {
+            StringBuilder text = new StringBuilder(64 * 1024);
+            long written = 0;
+            while (written < size) {
+                text.setLength(0);
+                while (text.length() < 60 * 1024) {
+                    line.append(text);
+                }
+                byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+                int length = (int) Math.min(bytes.length, size - written);
+                out.write(bytes, 0, length);
+                written += length;
+            }
+        }
+    }
+
+    private void logLine(StringBuilder out) {
+        out.append("2024-05-").append(10 + random.nextInt(20)).append('T').append(random.nextInt(24)).append(':')
+                .append(random.nextInt(60)).append(':').append(random.nextInt(60)).append('.')
+                .append(random.nextInt(1000)).append("Z ").append(random.nextInt(10) < 8 ? "INFO " : "WARN ")
+                .append("[worker-").append(random.nextInt(16)).append("] request ")
+                .append(Long.toHexString(random.nextLong() & 0xFFFFFFL)).append(' ');
+        sentence(out);
+    }
+
+    private void jsonRecord(StringBuilder out) {
+        out.append("{\"id\":").append(random.nextInt(1_000_000)).append(",\"name\":\"")
+                .append(WORDS[random.nextInt(WORDS.length)]).append("\",\"tags\":[\"")
+                .append(WORDS[random.nextInt(64)]).append("\",\"").append(WORDS[random.nextInt(64)])
+                .append("\"],\"score\":").append(random.nextInt(100)).append(",\"note\":\"");
+        sentence(out);
+        out.setLength(out.length() - 1);
+        out.append("\"}\n");
+    }
+
+    private void sentence(StringBuilder out) {
+        int words = 6 + random.nextInt(10);
+        for (int i = 0; i < words; i++) {
+            // a skewed choice, as in real text: common words far more often than rare ones
+            int index = (int) (WORDS.length * Math.pow(random.nextDouble(), 3));
+            out.append(WORDS[index]).append(i == words - 1 ? ".\n" : " ");
+        }
+    }
+
+    private void fillRandom(byte[] buffer, int from, int to) {
+        for (int i = from; i < to; i += 8) {
+            long value = random.nextLong();
+            for (int b = 0; b < 8 && i + b < to; b++) {
+                buffer[i + b] = (byte) (value >>> (8 * b));
+            }
+        }
+    }
+
+    private static String[] buildVocabulary() {
+        SplittableRandom words = new SplittableRandom(42);
+        String[] vocabulary = new String[4096];
+        for (int i = 0; i < vocabulary.length; i++) {
+            StringBuilder word = new StringBuilder();
+            int length = 2 + words.nextInt(9);
+            for (int c = 0; c < length; c++) {
+                word.append((char) ('a' + words.nextInt(26)));
+            }
+            vocabulary[i] = word.toString();
+        }
+        return vocabulary;
+    }
+}
