@@ -5,8 +5,9 @@ import java.time.Duration;
 /**
  * When a writer stores a checkpoint index on its own (besides {@link ContentWriter#checkpoint()}): once
  * {@code everyPacks} packs were uploaded since the last one, or {@code interval} has passed and at least
- * one was. A process killed midway then loses at most that much uploaded work. Checkpoints cost one small
- * upload each and are deleted when the writer finishes.
+ * one was. Checked as each pack upload completes, and written in that upload's slot. A process killed
+ * midway then loses at most that much uploaded work. Checkpoints cost one small upload each and are
+ * deleted when the writer finishes.
  */
 public record CheckpointPolicy(int everyPacks, Duration interval) {
 

@@ -8,9 +8,6 @@ import dev.stowage.repository.pack.EncodedBlob;
 import dev.stowage.repository.pack.PackEntry;
 import dev.stowage.repository.pack.SealedPack;
 import dev.stowage.store.StoreException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -22,9 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -42,8 +37,6 @@ final class PackingContentWriter implements ContentWriter {
     private enum State { OPEN, FINISHED, CLOSED }
 
     private final RepositoryContentStore repo;
-    private final CheckpointPolicy policy;
-    private final Clock clock;
     private final byte[] writerId;
     private final Semaphore uploadSlots;
     private final UploadTracker uploads = new UploadTracker();
@@ -51,15 +44,7 @@ final class PackingContentWriter implements ContentWriter {
     /** put holds it shared; finish and close hold it exclusively, so no put slips past them. */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Set<Claim> borrowed = ConcurrentHashMap.newKeySet();
-    private final Object packsLock = new Object();
-    /** every pack this writer uploaded, in upload order; guarded by packsLock */
-    private final List<IndexedPack> uploaded = new ArrayList<>();
-    private final ReentrantLock checkpointLock = new ReentrantLock();
-    private final AtomicBoolean checkpointWanted = new AtomicBoolean();
-    /** how many of {@link #uploaded} checkpoints cover; guarded by checkpointLock */
-    private int checkpointed;
-    private final List<String> checkpointKeys = new ArrayList<>();
-    private Instant lastCheckpoint;
+    private final WriterIndex index;
     private volatile State state = State.OPEN;
     private volatile RepositoryException broken;
     private final LongAdder blobsNew = new LongAdder();
@@ -69,11 +54,9 @@ final class PackingContentWriter implements ContentWriter {
 
     PackingContentWriter(RepositoryContentStore repo, CheckpointPolicy policy) {
         this.repo = repo;
-        this.policy = policy;
-        this.clock = repo.options().clock();
         this.writerId = repo.provider().randomBytes(IndexObject.WRITER_ID_LENGTH);
+        this.index = new WriterIndex(repo, writerId, policy, repo.options().clock());
         this.uploadSlots = new Semaphore(Math.max(1, repo.options().maxParallelUploads()));
-        this.lastCheckpoint = clock.instant();
         for (BlobType type : BlobType.values()) {
             assemblers.put(type, new PackAssembler(type, repo.options().packTargetBytes()));
         }
@@ -169,9 +152,7 @@ final class PackingContentWriter implements ContentWriter {
             for (int i = 0; i < sealed.entries().size(); i++) {
                 pack.claims().get(i).markStored(BlobLocation.of(key, sealed.entries().get(i)));
             }
-            synchronized (packsLock) {
-                uploaded.add(new IndexedPack(key, sealed.type(), sealed.entries()));
-            }
+            index.recordUploaded(new IndexedPack(key, sealed.type(), sealed.entries()));
             packsUploaded.increment();
             bytesUploaded.add(sealed.bytes().length);
             stored = true;
@@ -185,63 +166,13 @@ final class PackingContentWriter implements ContentWriter {
         } finally {
             try {
                 if (stored) {
-                    checkpointIfDue();
+                    index.checkpointIfDue(() -> state == State.OPEN && broken == null);
                 }
             } finally {
                 uploadSlots.release();
                 uploads.end();
             }
         }
-    }
-
-    /**
-     * Called after each upload. Whoever holds the checkpoint lock re-checks after releasing it if another
-     * upload finished meanwhile, so no uploaded pack waits for the next upload to be checkpointed.
-     */
-    private void checkpointIfDue() {
-        checkpointWanted.set(true);
-        while (checkpointWanted.get() && checkpointLock.tryLock()) {
-            try {
-                checkpointWanted.set(false);
-                if (checkpointDue()) {
-                    writeCheckpoint();
-                }
-            } catch (StoreException e) {
-                // the packs are stored; a later checkpoint or the final index lists them
-                LOG.log(System.Logger.Level.WARNING, "unable to write a checkpoint index: " + e.getMessage());
-                return;
-            } finally {
-                checkpointLock.unlock();
-            }
-        }
-    }
-
-    /** Caller holds checkpointLock. */
-    private boolean checkpointDue() {
-        if (state != State.OPEN || broken != null) {
-            return false;
-        }
-        int pending;
-        synchronized (packsLock) {
-            pending = uploaded.size() - checkpointed;
-        }
-        return pending >= policy.everyPacks() || (pending > 0
-                && !Duration.between(lastCheckpoint, clock.instant()).minus(policy.interval()).isNegative());
-    }
-
-    /** Stores an index of the packs uploaded since the last checkpoint. Caller holds checkpointLock. */
-    private void writeCheckpoint() {
-        List<IndexedPack> batch;
-        synchronized (packsLock) {
-            batch = List.copyOf(uploaded.subList(checkpointed, uploaded.size()));
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        String key = repo.writeIndex(new IndexObject(IndexObject.Kind.CHECKPOINT, writerId, List.of(), batch));
-        checkpointed += batch.size();
-        checkpointKeys.add(key);
-        lastCheckpoint = clock.instant();
     }
 
     @Override
@@ -251,12 +182,7 @@ final class PackingContentWriter implements ContentWriter {
             ensureOpen();
             uploads.awaitIdle();
             ensureOpen();
-            checkpointLock.lock();
-            try {
-                writeCheckpoint();
-            } finally {
-                checkpointLock.unlock();
-            }
+            index.checkpoint();
         } finally {
             lifecycle.readLock().unlock();
         }
@@ -275,8 +201,7 @@ final class PackingContentWriter implements ContentWriter {
             }
             uploads.awaitIdle();
             ensureOpen();
-            List<IndexedPack> borrowedPacks = awaitBorrowed();
-            writeFinalIndex(borrowedPacks);
+            writeFinalIndex(awaitBorrowed());
             state = State.FINISHED;
             repo.inFlight().releaseAll(this);
             return stats();
@@ -298,40 +223,14 @@ final class PackingContentWriter implements ContentWriter {
     }
 
     private void writeFinalIndex(List<IndexedPack> borrowedPacks) {
-        checkpointLock.lock();
         try {
-            List<IndexedPack> all;
-            synchronized (packsLock) {
-                all = new ArrayList<>(uploaded);
-            }
-            all.addAll(borrowedPacks);
-            if (!all.isEmpty()) {
-                try {
-                    repo.writeIndex(new IndexObject(IndexObject.Kind.FINAL, writerId, checkpointKeys, all));
-                } catch (StoreException e) {
-                    RepositoryException failure = new RepositoryException("unable to store the final index at "
-                            + "location " + repo.objectStore().location() + ": " + e.getMessage() + "; the packs "
-                            + "are stored and the next backup reuses those its checkpoints list", e);
-                    markBroken(failure);
-                    throw failure;
-                }
-            }
-            deleteCheckpoints();
-        } finally {
-            checkpointLock.unlock();
-        }
-    }
-
-    /** The final index supersedes them; one left behind costs only listing time and is safe to delete later. */
-    private void deleteCheckpoints() {
-        for (String key : checkpointKeys) {
-            try {
-                repo.objectStore().delete(key);
-                repo.index().forget(key);
-            } catch (StoreException e) {
-                LOG.log(System.Logger.Level.WARNING, "unable to delete superseded checkpoint index " + key + ": "
-                        + e.getMessage());
-            }
+            index.writeFinal(borrowedPacks);
+        } catch (StoreException e) {
+            RepositoryException failure = new RepositoryException("unable to store the final index at location "
+                    + repo.objectStore().location() + ": " + e.getMessage() + "; the packs are stored and the next"
+                    + " backup reuses those its checkpoints list", e);
+            markBroken(failure);
+            throw failure;
         }
     }
 
@@ -348,14 +247,11 @@ final class PackingContentWriter implements ContentWriter {
             assemblers.values().forEach(assembler -> abandon(assembler.detach(), abandoned));
             uploads.awaitIdle();
             if (broken == null) {
-                checkpointLock.lock();
                 try {
-                    writeCheckpoint(); // keep what was uploaded reusable by the next writer
+                    index.checkpoint(); // keep what was uploaded reusable by the next writer
                 } catch (StoreException e) {
                     LOG.log(System.Logger.Level.WARNING, "unable to write a checkpoint index while closing an "
                             + "unfinished writer: " + e.getMessage());
-                } finally {
-                    checkpointLock.unlock();
                 }
             }
         } finally {

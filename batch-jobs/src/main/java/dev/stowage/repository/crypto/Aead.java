@@ -30,9 +30,17 @@ public final class Aead {
     /** Bytes a sealed object adds to its plaintext. */
     public static final int OVERHEAD = 1 + NONCE_BYTES + TAG_BYTES;
 
+    /**
+     * The JDK's GCM reaches its AVX/CLMUL speed (measured ~4 GB/s) only once the JIT has compiled its
+     * inner loop, and whole-blob calls are too few to get it there: 1 MiB calls stayed near 70 MB/s for
+     * gigabytes. Feeding it 16 KiB at a time compiles it within ~128 MiB. Only the JDK path is cut up.
+     */
+    static final int JDK_SEGMENT = 16 * 1024;
+
     private final SecretKeySpec key;
     private final CryptoProvider provider;
     private final ThreadLocal<Cipher> ciphers;
+    private final boolean segmented;
 
     public Aead(byte[] key, CryptoProvider provider) {
         if (key.length != KEY_BYTES) {
@@ -41,6 +49,7 @@ public final class Aead {
         this.key = new SecretKeySpec(key, "AES");
         this.provider = provider;
         this.ciphers = ThreadLocal.withInitial(provider::aesGcm);
+        this.segmented = !provider.isNative();
     }
 
     /**
@@ -57,11 +66,26 @@ public final class Aead {
         try {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
             associate(cipher, purpose, context);
-            int written = cipher.doFinal(plaintext, offset, length, out, outOffset + 1 + NONCE_BYTES);
+            int written = encrypt(cipher, plaintext, offset, length, out, outOffset + 1 + NONCE_BYTES);
             return 1 + NONCE_BYTES + written;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed in " + provider.name(), e);
         }
+    }
+
+    private int encrypt(Cipher cipher, byte[] in, int offset, int length, byte[] out, int outOffset)
+            throws GeneralSecurityException {
+        if (!segmented) {
+            return cipher.doFinal(in, offset, length, out, outOffset);
+        }
+        int written = 0;
+        int position = offset;
+        int end = offset + length;
+        while (end - position > JDK_SEGMENT) {
+            written += cipher.update(in, position, JDK_SEGMENT, out, outOffset + written);
+            position += JDK_SEGMENT;
+        }
+        return written + cipher.doFinal(in, position, end - position, out, outOffset + written);
     }
 
     public byte[] seal(Purpose purpose, byte[] context, byte[] plaintext) {

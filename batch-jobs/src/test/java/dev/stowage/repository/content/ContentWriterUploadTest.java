@@ -33,7 +33,7 @@ class ContentWriterUploadTest {
             });
             putter.start();
 
-            awaitBlockedOrDone(putter);
+            awaitUntil(() -> store.inFlight() >= 2 && isBlockedOrDone(putter));
             int heldAtTheGate = store.inFlight();
             store.openGate();
             putter.join();
@@ -90,9 +90,18 @@ class ContentWriterUploadTest {
         }
     }
 
-    /** Waits (without a deadline-based assertion) until the thread parks or ends. */
-    private static void awaitBlockedOrDone(Thread thread) throws InterruptedException {
-        while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TERMINATED) {
+    private static boolean isBlockedOrDone(Thread thread) {
+        Thread.State state = thread.getState();
+        return state == Thread.State.WAITING || state == Thread.State.TERMINATED;
+    }
+
+    /** Polls until the condition holds; the deadline only guards against a hang. */
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("condition never held");
+            }
             Thread.sleep(5);
         }
     }

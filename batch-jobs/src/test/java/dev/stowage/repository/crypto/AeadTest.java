@@ -69,6 +69,18 @@ class AeadTest {
     }
 
     @Test
+    void jdkProviderSealsLargeObjectsInSegmentsThatOpenWhole() {
+        CryptoProvider jdk = CryptoProvider.jdk();
+        byte[] key = provider.randomBytes(32);
+        byte[] large = provider.randomBytes(5 * Aead.JDK_SEGMENT + 7);
+
+        byte[] sealed = new Aead(key, jdk).seal(Purpose.BLOB, null, large);
+
+        assertThat(sealed).hasSize(large.length + Aead.OVERHEAD);
+        assertThat(new Aead(key, CryptoProvider.corretto().orElse(jdk)).open(Purpose.BLOB, null, sealed)).isEqualTo(large);
+    }
+
+    @Test
     void jdkAndNativeProvidersReadEachOthersObjects() {
         CryptoProvider jdk = CryptoProvider.jdk();
         CryptoProvider other = CryptoProvider.corretto().orElse(jdk);

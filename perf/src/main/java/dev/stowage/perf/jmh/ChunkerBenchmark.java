@@ -43,7 +43,8 @@ public class ChunkerBenchmark {
     /** The cut-point search alone. */
     @Benchmark
     @OperationsPerInvocation(SIZE_MIB)
-    public int cutPoints() {
+    public int cutPoints(CpuMeter meter) {
+        meter.processed(SIZE_MIB);
         int chunks = 0;
         for (int offset = 0; offset < data.length; chunks++) {
             offset += cdc.cut(data, offset, data.length - offset);
@@ -54,7 +55,8 @@ public class ChunkerBenchmark {
     /** What the archiver pays: stream reads, buffering, and a fresh array per chunk. */
     @Benchmark
     @OperationsPerInvocation(SIZE_MIB)
-    public long streamChunks() throws IOException {
+    public long streamChunks(CpuMeter meter) throws IOException {
+        meter.processed(SIZE_MIB);
         chunker.reset(new ByteArrayInputStream(data));
         long total = 0;
         for (byte[] chunk = chunker.next(); chunk != null; chunk = chunker.next()) {

@@ -63,7 +63,8 @@ public class PipelineBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(SIZE_MIB)
-    public int backupNewData() throws IOException {
+    public int backupNewData(CpuMeter meter) throws IOException {
+        meter.processed(SIZE_MIB);
         chunker.reset(new ByteArrayInputStream(data));
         PackBuilder pack = new PackBuilder(BlobType.DATA, PACK_BYTES + PACK_BYTES / 8);
         int packs = 0;
