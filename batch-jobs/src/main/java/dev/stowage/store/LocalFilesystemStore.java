@@ -35,10 +35,20 @@ public final class LocalFilesystemStore implements ObjectStore {
 
     private final String location;
     private final Path root;
+    private final boolean durable;
 
     public LocalFilesystemStore(String location, Path root) {
+        this(location, root, true);
+    }
+
+    /**
+     * {@code durable = false} skips the fsync before the rename: for the local cache, whose entries
+     * can always be fetched again, where thousands of small fsyncs would dominate a cold start.
+     */
+    LocalFilesystemStore(String location, Path root, boolean durable) {
         this.location = location;
         this.root = root.toAbsolutePath().normalize();
+        this.durable = durable;
     }
 
     public Path root() {
@@ -62,7 +72,9 @@ public final class LocalFilesystemStore implements ObjectStore {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                if (durable) {
+                    channel.force(true);
+                }
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -13,7 +13,9 @@ import java.util.Optional;
  *       such as backup manifests; content objects are written once).</li>
  *   <li><b>Read-after-write</b> for a key this process wrote; listings may lag.</li>
  *   <li>Keys are {@code /}-separated ASCII paths without leading slash; implementations map them
- *       to their namespace (a bucket prefix, a directory).</li>
+ *       to their namespace (a bucket prefix, a directory). A key is never also the prefix of
+ *       other keys followed by {@code /} ({@code config} and {@code config/x}): a directory cannot be both
+ *       a file and a folder, so layouts must not need it.</li>
  *   <li>Every failure surfaces as a {@link StoreException} carrying the operation, key and location,
  *       classified once by {@link StoreException#retriable()}.</li>
  * </ul>

@@ -39,6 +39,7 @@ public class StoreException extends RuntimeException {
     private final String key;
     private final String location;
     private final Reason reason;
+    private final String detail;
 
     public StoreException(String operation, String key, String location, Reason reason, String detail,
             Throwable cause) {
@@ -47,6 +48,7 @@ public class StoreException extends RuntimeException {
         this.key = key;
         this.location = location;
         this.reason = reason;
+        this.detail = detail;
     }
 
     private static String message(String operation, String key, String location, String detail) {
@@ -65,6 +67,11 @@ public class StoreException extends RuntimeException {
 
     public String location() {
         return location;
+    }
+
+    /** What went wrong, without the operation, key and location ("503 SlowDown"); may be null. */
+    public String detail() {
+        return detail;
     }
 
     public Reason reason() {

@@ -1,0 +1,108 @@
+package dev.stowage.store;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Keeps a local copy of the objects that never change once written and that every run reads again
+ * (indexes, trees, keys, the repository config), so a backup or restore with a warm cache downloads
+ * none of them. Data packs are not cached: they are large and rarely read twice.
+ *
+ * <p>Puts of cached kinds write through (the cache is warm for the next run); gets read the cache
+ * first and fill it on a miss; deletes drop the entry. Stats and listings always go to the store: they
+ * must see objects written or removed by other processes.
+ */
+public final class CachingObjectStore extends ForwardingObjectStore {
+
+    /** The key prefixes of immutable, often re-read objects in the repository layout. */
+    public static final List<String> DEFAULT_CACHED_PREFIXES = List.of("index/", "tree/", "keys/", "config");
+
+    private final ObjectCache cache;
+    private final List<String> cachedPrefixes;
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
+
+    public CachingObjectStore(ObjectStore delegate, ObjectCache cache) {
+        this(delegate, cache, DEFAULT_CACHED_PREFIXES);
+    }
+
+    public CachingObjectStore(ObjectStore delegate, ObjectCache cache, List<String> cachedPrefixes) {
+        super(delegate);
+        this.cache = cache;
+        this.cachedPrefixes = List.copyOf(cachedPrefixes);
+    }
+
+    public ObjectCache cache() {
+        return cache;
+    }
+
+    /** Reads answered from the cache since this store was opened. */
+    public long hits() {
+        return hits.get();
+    }
+
+    /** Reads of cacheable objects that had to go to the store. */
+    public long misses() {
+        return misses.get();
+    }
+
+    public boolean isCached(String key) {
+        for (String prefix : cachedPrefixes) {
+            if (key.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Drops a cached entry, e.g. when the bytes read from it failed authentication. */
+    public void invalidate(String key) {
+        cache.remove(key);
+    }
+
+    @Override
+    public void put(String key, byte[] data) {
+        super.put(key, data);
+        if (isCached(key)) {
+            cache.store(key, data);
+        }
+    }
+
+    @Override
+    public byte[] get(String key) {
+        if (!isCached(key)) {
+            return super.get(key);
+        }
+        var cached = cache.read(key);
+        if (cached.isPresent()) {
+            hits.incrementAndGet();
+            return cached.get();
+        }
+        misses.incrementAndGet();
+        byte[] data = super.get(key);
+        cache.store(key, data);
+        return data;
+    }
+
+    @Override
+    public byte[] getRange(String key, long offset, int length) {
+        if (!isCached(key)) {
+            return super.getRange(key, offset, length);
+        }
+        var cached = cache.readRange(key, offset, length);
+        if (cached.isPresent()) {
+            hits.incrementAndGet();
+            return cached.get();
+        }
+        misses.incrementAndGet();
+        return super.getRange(key, offset, length);
+    }
+
+    @Override
+    public void delete(String key) {
+        super.delete(key);
+        if (isCached(key)) {
+            cache.remove(key);
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package dev.stowage.store.s3;
+
+import dev.stowage.store.ObjectInfo;
+import dev.stowage.store.ObjectNotFoundException;
+import dev.stowage.store.ObjectStore;
+import dev.stowage.store.StoreException;
+import dev.stowage.store.credentials.AccessKeys;
+import dev.stowage.store.metering.OperationCounter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * An object store in an S3 bucket (MinIO, Backblaze B2, AWS, S3Proxy), under an optional key prefix.
+ *
+ * <p>S3 gives what {@link ObjectStore} requires: a PutObject or a completed multipart upload replaces
+ * an object atomically, and reads after a write see it. Puts above the multipart threshold are split
+ * and aborted on failure. Every request is counted by the client's interceptor into the
+ * {@link OperationCounter} given at {@link #open}; failures are classified by one
+ * {@code S3ErrorClassifier}. The store does not retry: wrap it in a {@code RetryingObjectStore}.
+ */
+public final class S3ObjectStore implements ObjectStore {
+
+    private final String location;
+    private final S3Settings settings;
+    private final S3Client client;
+    private final SdkHttpClient httpClient;
+    private final S3ErrorClassifier errors;
+    private final MultipartUploader multipart;
+
+    private S3ObjectStore(String location, S3Settings settings, S3Client client, SdkHttpClient httpClient) {
+        this.location = location;
+        this.settings = settings;
+        this.client = client;
+        this.httpClient = httpClient;
+        this.errors = new S3ErrorClassifier(location, settings);
+        this.multipart = new MultipartUploader(client, settings.bucket(), settings.multipart(), errors);
+    }
+
+    /** Opens a client for {@code settings}; no request is sent until the first operation. */
+    public static S3ObjectStore open(String location, S3Settings settings, AccessKeys keys, OperationCounter counter) {
+        S3ClientFactory.Clients clients;
+        try {
+            clients = S3ClientFactory.create(settings, keys, counter);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("open", null, location, StoreException.Reason.MISCONFIGURED, e.getMessage(), e);
+        }
+        return new S3ObjectStore(location, settings, clients.s3(), clients.http());
+    }
+
+    public S3Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public void put(String key, byte[] data) {
+        String fullKey = fullKey(key);
+        call("put", key, () -> {
+            if (data.length > settings.multipart().threshold()) {
+                multipart.upload(key, fullKey, data);
+            } else {
+                client.putObject(request -> request.bucket(settings.bucket()).key(fullKey)
+                        .contentLength((long) data.length), MultipartUploader.body(data, 0, data.length));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public byte[] get(String key) {
+        String fullKey = fullKey(key);
+        return call("get", key, () -> client.getObjectAsBytes(request -> request.bucket(settings.bucket())
+                .key(fullKey)).asByteArrayUnsafe());
+    }
+
+    @Override
+    public byte[] getRange(String key, long offset, int length) {
+        if (offset < 0 || length < 0) {
+            throw new StoreException("get", key, location, StoreException.Reason.MISCONFIGURED,
+                    "invalid range " + offset + "+" + length, null);
+        }
+        if (length == 0) {
+            if (stat(key).isEmpty()) {
+                throw new ObjectNotFoundException("get", key, location, null);
+            }
+            return new byte[0];
+        }
+        String fullKey = fullKey(key);
+        String range = "bytes=" + offset + "-" + (offset + length - 1);
+        try {
+            return call("get", key, () -> client.getObjectAsBytes(request -> request.bucket(settings.bucket())
+                    .key(fullKey).range(range)).asByteArrayUnsafe());
+        } catch (StoreException e) {
+            if (e.getCause() instanceof S3Exception s3 && s3.statusCode() == 416) {
+                return new byte[0]; // the range starts past the end: the object "ends first"
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<ObjectInfo> stat(String key) {
+        String fullKey = fullKey(key);
+        try {
+            HeadObjectResponse head = call("stat", key, () -> client.headObject(request -> request
+                    .bucket(settings.bucket()).key(fullKey)));
+            return Optional.of(new ObjectInfo(key, head.contentLength(), head.lastModified()));
+        } catch (ObjectNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<ObjectInfo> list(String prefix) {
+        String fullPrefix = settings.prefix() + prefix;
+        List<ObjectInfo> result = new ArrayList<>();
+        String token = null;
+        do {
+            String continuation = token;
+            ListObjectsV2Response page = call("list", prefix, () -> client.listObjectsV2(request -> request
+                    .bucket(settings.bucket()).prefix(fullPrefix).continuationToken(continuation)));
+            for (S3Object object : page.contents()) {
+                result.add(new ObjectInfo(object.key().substring(settings.prefix().length()), object.size(),
+                        object.lastModified()));
+            }
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null);
+        return result;
+    }
+
+    @Override
+    public void delete(String key) {
+        String fullKey = fullKey(key);
+        call("delete", key, () -> client.deleteObject(request -> request.bucket(settings.bucket()).key(fullKey)));
+    }
+
+    /**
+     * Checks that the bucket exists and the credentials may use it (one HeadBucket request, class C);
+     * throws the classified failure otherwise.
+     */
+    public void checkBucket() {
+        call("reach bucket", null, () -> client.headBucket(request -> request.bucket(settings.bucket())));
+    }
+
+    /**
+     * The ids of every version and delete marker the bucket keeps for {@code key} (one
+     * ListObjectVersions request, class C). After a delete, any id means the bucket keeps deleted
+     * objects as hidden versions, as B2 does unless a lifecycle rule removes them.
+     */
+    public List<String> versionsOf(String key) {
+        String fullKey = fullKey(key);
+        ListObjectVersionsResponse response = call("list versions of", key, () -> client.listObjectVersions(
+                request -> request.bucket(settings.bucket()).prefix(fullKey)));
+        List<String> ids = new ArrayList<>();
+        response.versions().stream().filter(v -> fullKey.equals(v.key())).forEach(v -> ids.add(v.versionId()));
+        response.deleteMarkers().stream().filter(m -> fullKey.equals(m.key())).forEach(m -> ids.add(m.versionId()));
+        return ids;
+    }
+
+    /** Deletes one version (or delete marker) for good; only the location validator's probe uses it. */
+    public void deleteVersion(String key, String versionId) {
+        String fullKey = fullKey(key);
+        call("delete version of", key, () -> client.deleteObject(request -> request.bucket(settings.bucket())
+                .key(fullKey).versionId(versionId)));
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        httpClient.close();
+    }
+
+    @Override
+    public String toString() {
+        return "S3ObjectStore[" + location + ": " + settings.describe() + ", prefix '" + settings.prefix() + "']";
+    }
+
+    private String fullKey(String key) {
+        if (key == null || key.isEmpty() || key.startsWith("/")) {
+            throw new StoreException("use", key, location, StoreException.Reason.MISCONFIGURED,
+                    "invalid object key", null);
+        }
+        return settings.prefix() + key;
+    }
+
+    private <T> T call(String operation, String key, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (SdkException e) {
+            throw errors.classify(operation, key, e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.stowage.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalFilesystemStoreTest extends ObjectStoreContract {
+
+    @TempDir
+    Path directory;
+
+    @Override
+    protected ObjectStore newStore() {
+        return new LocalFilesystemStore("local", directory);
+    }
+
+    @Override
+    protected int largeObjectThreshold() {
+        return 8 * 1024 * 1024;
+    }
+
+    @Test
+    void listingSkipsTemporaryFilesOfUnfinishedPuts() throws IOException {
+        store.put("data/done", new byte[1]);
+        Files.write(directory.resolve("data").resolve(LocalFilesystemStore.TEMP_PREFIX + "crashed"), new byte[5]);
+
+        assertThat(store.list("data/")).extracting(ObjectInfo::key).containsExactly("data/done");
+    }
+
+    @Test
+    void keysThatEscapeTheDirectoryAreRefused() {
+        assertThatThrownBy(() -> store.put("../outside", new byte[1]))
+                .isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(((StoreException) e).reason()).isEqualTo(StoreException.Reason.MISCONFIGURED));
+        assertThat(directory.getParent().resolve("outside")).doesNotExist();
+    }
+}

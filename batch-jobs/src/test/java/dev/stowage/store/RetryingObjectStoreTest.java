@@ -1,0 +1,182 @@
+package dev.stowage.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stowage.store.StoreException.Reason;
+import dev.stowage.store.testing.FaultInjectingObjectStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RetryingObjectStoreTest {
+
+    private static final RetryPolicy POLICY = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofMillis(350),
+            Duration.ofMinutes(1));
+
+    @TempDir
+    Path directory;
+
+    private FaultInjectingObjectStore faults;
+    private final List<Duration> sleeps = new ArrayList<>();
+    private final MutableClock clock = new MutableClock();
+
+    @BeforeEach
+    void setUp() {
+        faults = new FaultInjectingObjectStore(new LocalFilesystemStore("local", directory));
+    }
+
+    private RetryingObjectStore retrying(RetryPolicy policy, RandomGenerator random) {
+        return new RetryingObjectStore(faults, policy, duration -> {
+            sleeps.add(duration);
+            clock.advance(duration);
+        }, clock, random);
+    }
+
+    @Test
+    void retriesAThrottledPutUntilItSucceeds() {
+        faults.failNext(2, Reason.THROTTLED);
+
+        retrying(POLICY, highest()).put("data/a", new byte[] {1});
+
+        assertThat(faults.calls()).isEqualTo(3);
+        assertThat(faults.get("data/a")).containsExactly(1);
+    }
+
+    @Test
+    void backoffCeilingDoublesUpToTheMaximum() {
+        faults.failNext(4, Reason.UNAVAILABLE);
+
+        retrying(POLICY, highest()).list("data/");
+
+        assertThat(sleeps).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(350),
+                Duration.ofMillis(350));
+    }
+
+    @Test
+    void fullJitterMayWaitNothingAtAll() {
+        faults.failNext(2, Reason.UNAVAILABLE);
+
+        retrying(POLICY, lowest()).list("data/");
+
+        assertThat(sleeps).containsExactly(Duration.ZERO, Duration.ZERO);
+    }
+
+    @Test
+    void permanentFailuresAreNotRetried() {
+        faults.failNext(1, Reason.PERMISSION_DENIED);
+
+        assertThatThrownBy(() -> retrying(POLICY, highest()).put("data/a", new byte[1]))
+                .isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(((StoreException) e).reason()).isEqualTo(Reason.PERMISSION_DENIED));
+        assertThat(faults.calls()).isEqualTo(1);
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void notFoundIsNotRetried() {
+        assertThatThrownBy(() -> retrying(POLICY, highest()).get("data/missing"))
+                .isInstanceOf(ObjectNotFoundException.class);
+        assertThat(faults.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void givesUpAfterTheLastAttemptSayingHowManyThereWere() {
+        faults.failNext(5, Reason.THROTTLED);
+
+        assertThatThrownBy(() -> retrying(POLICY, highest()).get("data/a"))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("unable to get data/a at location local")
+                .hasMessageContaining("gave up after 5 attempts")
+                .hasMessageContaining("injected THROTTLED")
+                .satisfies(e -> assertThat(((StoreException) e).reason()).isEqualTo(Reason.THROTTLED));
+        assertThat(faults.calls()).isEqualTo(5);
+    }
+
+    @Test
+    void givesUpWhenTheNextWaitWouldPassTheTimeBound() {
+        RetryPolicy shortBound = new RetryPolicy(50, Duration.ofMillis(100), Duration.ofMillis(100),
+                Duration.ofMillis(250));
+        faults.failNext(10, Reason.UNAVAILABLE);
+
+        assertThatThrownBy(() -> retrying(shortBound, highest()).stat("data/a"))
+                .hasMessageContaining("gave up after 3 attempts");
+        assertThat(sleeps).hasSize(2);
+    }
+
+    @Test
+    void anInterruptedWaitStopsRetryingAndKeepsTheInterrupt() {
+        faults.failNext(3, Reason.UNAVAILABLE);
+        RetryingObjectStore store = new RetryingObjectStore(faults, POLICY, duration -> {
+            throw new InterruptedException();
+        }, clock, highest());
+
+        try {
+            assertThatThrownBy(() -> store.delete("data/a")).isInstanceOf(StoreException.class);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            assertThat(faults.calls()).isEqualTo(1);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    /** Draws the ceiling itself: delays equal the backoff ceilings. */
+    private static RandomGenerator highest() {
+        return new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                return 0;
+            }
+
+            @Override
+            public long nextLong(long bound) {
+                return bound - 1;
+            }
+        };
+    }
+
+    private static RandomGenerator lowest() {
+        return new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                return 0;
+            }
+
+            @Override
+            public long nextLong(long bound) {
+                return 0;
+            }
+        };
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
