@@ -4,13 +4,13 @@ import dev.stowage.jobs.backup.BackupJobConfiguration;
 import dev.stowage.jobs.backup.BackupService;
 import dev.stowage.jobs.kubernetes.KubernetesConfiguration;
 import dev.stowage.jobs.kubernetes.KubernetesProperties;
-import dev.stowage.jobs.location.FilesystemStoreFactory;
 import dev.stowage.jobs.location.LocationStoreFactory;
 import dev.stowage.jobs.location.Locations;
 import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.location.PasswordResolver;
 import dev.stowage.jobs.location.RepositoryAccess;
 import dev.stowage.jobs.location.RepositoryService;
+import dev.stowage.jobs.location.StoreLocationFactory;
 import dev.stowage.jobs.partition.LocalPartitionHandlerFactory;
 import dev.stowage.jobs.partition.PartitionHandlerFactory;
 import dev.stowage.jobs.progress.ProgressBoard;
@@ -24,6 +24,7 @@ import dev.stowage.jobs.run.RunLiveness;
 import dev.stowage.jobs.run.RunRecovery;
 import dev.stowage.jobs.status.RunHistory;
 import dev.stowage.repository.RepositoryOptions;
+import dev.stowage.store.location.ObjectStoreFactory;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.List;
@@ -43,7 +44,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 /**
  * Wires the jobs layer: locations and repositories, the backup and restore jobs, run launching,
  * recovery and history. Each {@code @ConditionalOnMissingBean} here is a seam another module (or a
- * test) replaces by declaring its own bean: the object-store factory, the partition handler, the
+ * test) replaces by declaring its own bean: the location store factory, the partition handler, the
  * liveness check, the repository options, the clock.
  */
 @AutoConfiguration
@@ -64,8 +65,14 @@ public class JobsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public LocationStoreFactory locationStoreFactory() {
-        return new FilesystemStoreFactory();
+    public ObjectStoreFactory objectStoreFactory(StowageProperties properties) {
+        return new ObjectStoreFactory().withDefaultCacheRoot(properties.home().resolve("cache").resolve("store"));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public LocationStoreFactory locationStoreFactory(ObjectStoreFactory objectStoreFactory) {
+        return new StoreLocationFactory(objectStoreFactory);
     }
 
     @Bean

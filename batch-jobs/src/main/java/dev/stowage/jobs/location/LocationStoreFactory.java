@@ -1,10 +1,9 @@
 package dev.stowage.jobs.location;
 
 /**
- * Opens the object store behind a location, with the counter of the requests it sends. The bean in
- * this module opens filesystem locations ({@code stowage.locations.<name>.path}); object-store
- * locations (S3, B2, MinIO) plug in by providing another bean of this type, whose counter counts the
- * real HTTP requests.
+ * Opens the object store behind a location, with the count of the requests it sends. The bean in this
+ * module is {@link StoreLocationFactory} (directories and S3 buckets); tests replace it with stores that
+ * fail on purpose.
  */
 @FunctionalInterface
 public interface LocationStoreFactory {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The configured storage locations, plus the embedded default {@code local}. */
 public final class Locations {
@@ -14,29 +15,32 @@ public final class Locations {
     /** Name of the embedded default location. */
     public static final String EMBEDDED = "local";
 
-    private final Map<String, Location> byName = new LinkedHashMap<>();
+    private final Map<String, Location> byName = new ConcurrentHashMap<>();
+    private final Map<String, LocationProperties> settingsByName = new LinkedHashMap<>();
+    private final Path embeddedPath;
 
     public Locations(StowageProperties properties) {
-        Path embeddedPath = properties.home().resolve("repository");
+        embeddedPath = properties.home().resolve("repository");
         LocationProperties local = properties.locations().get(EMBEDDED);
-        if (local == null || local.path() == null) {
-            LocationProperties settings = local == null ? LocationProperties.atPath(embeddedPath)
-                    : new LocationProperties(embeddedPath, local.passwordFile(), local.packSizeMb(),
-                            local.maxParallelUploads(), local.cacheDirectory());
-            byName.put(EMBEDDED, new Location(EMBEDDED, settings, true));
+        if (local == null) {
+            settingsByName.put(EMBEDDED, LocationProperties.atPath(embeddedPath));
+        } else if (local.path() == null && local.bucket() == null && local.endpoint() == null) {
+            settingsByName.put(EMBEDDED, local.withPath(embeddedPath));
         } else {
-            boolean atDefault = local.path().toAbsolutePath().normalize().equals(embeddedPath);
-            byName.put(EMBEDDED, new Location(EMBEDDED, local, atDefault));
+            settingsByName.put(EMBEDDED, local);
         }
         properties.locations().entrySet().stream()
                 .filter(e -> !e.getKey().equals(EMBEDDED))
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> byName.put(e.getKey(), new Location(e.getKey(), e.getValue(), false)));
+                .forEach(e -> settingsByName.put(e.getKey(), e.getValue()));
     }
 
-    /** The location with this name; {@link InvalidRequestException} naming the known ones when there is none. */
+    /**
+     * The location with this name; {@link InvalidRequestException} naming the known ones when there is
+     * none, or naming the setting to fix when its configuration is incomplete.
+     */
     public Location get(String name) {
-        Location location = byName.get(name);
+        Location location = byName.computeIfAbsent(name, this::resolve);
         if (location == null) {
             throw new InvalidRequestException("unknown location '" + name + "': configured locations are "
                     + String.join(", ", names()) + " (add one under stowage.locations." + name
@@ -46,10 +50,20 @@ public final class Locations {
     }
 
     public List<String> names() {
-        return new ArrayList<>(byName.keySet());
+        return new ArrayList<>(settingsByName.keySet());
     }
 
-    public List<Location> all() {
-        return new ArrayList<>(byName.values());
+    private Location resolve(String name) {
+        LocationProperties settings = settingsByName.get(name);
+        if (settings == null) {
+            return null;
+        }
+        try {
+            boolean embedded = name.equals(EMBEDDED) && settings.path() != null
+                    && settings.path().toAbsolutePath().normalize().equals(embeddedPath);
+            return new Location(name, settings, settings.toSpec(name), embedded);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
     }
 }

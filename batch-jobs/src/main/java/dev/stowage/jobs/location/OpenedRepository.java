@@ -2,6 +2,7 @@ package dev.stowage.jobs.location;
 
 import dev.stowage.jobs.manifest.ManifestStore;
 import dev.stowage.repository.Repository;
+import dev.stowage.store.metering.OperationCounts;
 import java.nio.file.Path;
 
 /**
@@ -17,8 +18,9 @@ public record OpenedRepository(Location location, Repository repository, Counted
         return new ManifestStore(repository.documents());
     }
 
-    public OperationCounter operations() {
-        return store.operations();
+    /** Requests sent to the location since it was opened. */
+    public OperationCounts operations() {
+        return store.counts().get();
     }
 
     /** The file a new password was generated into by this open, or null. */

@@ -82,8 +82,8 @@ public final class RepositoryAccess {
             options = options.withMaxParallelUploads(settings.maxParallelUploads());
         }
         if (options.cacheDirectory() == null) {
-            options = options.withCacheDirectory(settings.cacheDirectory() != null ? settings.cacheDirectory()
-                    : properties.home().resolve("cache").resolve(location.name()));
+            options = options.withCacheDirectory(properties.home().resolve("cache").resolve("repository")
+                    .resolve(location.name()));
         }
         return options;
     }

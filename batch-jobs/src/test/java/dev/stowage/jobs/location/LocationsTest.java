@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.jobs.InvalidRequestException;
 import dev.stowage.jobs.StowageProperties;
+import dev.stowage.store.location.LocationType;
+import dev.stowage.store.location.Profile;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,29 @@ class LocationsTest {
                 "nas", LocationProperties.atPath(Path.of("/nas")), "b2", LocationProperties.atPath(Path.of("/b")))));
 
         assertThat(locations.names()).containsExactly("local", "b2", "nas");
+    }
+
+    @Test
+    void aLocationWithABucketIsAnS3Location() {
+        LocationProperties b2 = new LocationProperties(null, null,
+                URI.create("https://s3.us-west-002.backblazeb2.com"), "backups", null, null, null, null, null, null, null, null, null, null,
+                Profile.B2, null);
+
+        Location location = new Locations(properties(Map.of("b2", b2))).get("b2");
+
+        assertThat(location.spec().type()).isEqualTo(LocationType.S3);
+        assertThat(location.describe()).contains("bucket backups");
+    }
+
+    @Test
+    void aLocationThatIsNeitherADirectoryNorABucketNamesWhatToSet() {
+        LocationProperties empty = new LocationProperties(null, null, null, null, null, null, null, null, null, 3,
+                null, null, null, null, null, null);
+        Locations locations = new Locations(properties(Map.of("nas", empty)));
+
+        assertThatThrownBy(() -> locations.get("nas"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("set stowage.locations.nas.path or .bucket");
     }
 
     @Test

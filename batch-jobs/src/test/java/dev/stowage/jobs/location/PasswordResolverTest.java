@@ -15,8 +15,12 @@ class PasswordResolverTest {
     @TempDir
     Path home;
 
-    private final Location embedded = new Location("local", LocationProperties.atPath(Path.of("/r")), true);
-    private final Location nas = new Location("nas", LocationProperties.atPath(Path.of("/nas")), false);
+    private final Location embedded = location("local", LocationProperties.atPath(Path.of("/r")), true);
+    private final Location nas = location("nas", LocationProperties.atPath(Path.of("/nas")), false);
+
+    private static Location location(String name, LocationProperties settings, boolean embedded) {
+        return new Location(name, settings, settings.toSpec(name), embedded);
+    }
 
     @Test
     void generatesAnOwnerOnlyPasswordForANewEmbeddedRepository() throws Exception {
@@ -73,7 +77,9 @@ class PasswordResolverTest {
     @Test
     void takesTheEnvironmentBeforeTheLocationsOwnFile() throws Exception {
         Path file = Files.writeString(home.resolve("pw"), "location-file");
-        Location withFile = new Location("nas", new LocationProperties(Path.of("/nas"), file, null, null, null), false);
+        LocationProperties settings = new LocationProperties(null, Path.of("/nas"), null, null, null, null, null, null,
+                null, null, null, null, null, null, null, file);
+        Location withFile = location("nas", settings, false);
         PasswordResolver resolver = new PasswordResolver(null, "from-env", home.resolve("password"));
 
         assertThat(new String(resolver.resolve(withFile, true).value())).isEqualTo("from-env");

@@ -3,7 +3,10 @@ package dev.stowage.launcher.view;
 import dev.stowage.jobs.manifest.Operations;
 import java.util.stream.Collectors;
 
-/** Object-store operations in one line: {@code 12 (PutObject 9, GetObject 2, HeadObject 1)}. */
+/**
+ * Object-store requests in one line, by kind and by B2 transaction class:
+ * {@code 12 (PutObject 9, GetObject 2, HeadObject 1; class A 9, B 3, C 0)}.
+ */
 final class OperationsView {
 
     private OperationsView() {
@@ -14,6 +17,9 @@ final class OperationsView {
                 .filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey() + " " + Human.count(e.getValue()))
                 .collect(Collectors.joining(", "));
-        return Human.count(operations.total()) + (kinds.isEmpty() ? "" : " (" + kinds + ")");
+        String classes = operations.byClass().entrySet().stream()
+                .map(e -> e.getKey() + " " + Human.count(e.getValue()))
+                .collect(Collectors.joining(", "));
+        return Human.count(operations.total()) + (kinds.isEmpty() ? "" : " (" + kinds + "; class " + classes + ")");
     }
 }
