@@ -10,6 +10,7 @@ import dev.stowage.jobs.manifest.Operations;
 import dev.stowage.jobs.manifest.Phase;
 import dev.stowage.jobs.progress.RunLog;
 import dev.stowage.jobs.run.RunOperations;
+import dev.stowage.jobs.volumes.WorkerResults;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -53,11 +54,12 @@ public class BackupFinalizeTasklet implements Tasklet {
         List<BackupVolume> volumes = BackupResults.volumes(jobRepository, execution, plan);
         Optional<BackupResources> resources = BackupResourceResults.of(jobRepository, execution);
         Phase phase = BackupResourceResults.phase(BackupResults.phase(volumes), resources);
-        Operations mine = repositories.claimOperations(location);
+        // this process's requests and those of the node workers whose partitions ran in this execution
+        Operations mine = repositories.claimOperations(location).plus(WorkerResults.operations(execution));
         RunOperations.save(execution, mine);
         Operations all = RunOperations.ofEarlierExecutions(jobRepository, execution).plus(mine);
         BackupManifest manifest = plan.withOutcome(phase, clock.instant(), volumes, all, BackupResults.errors(volumes),
-                BackupResourceResults.warnings(BackupResults.warnings(volumes), resources))
+                BackupResourceResults.warnings(BackupResults.warnings(plan, volumes), resources))
                 .withResources(resources.orElse(null));
         repository.manifests().put(manifest);
         execution.getExecutionContext().putString(ContextKeys.PHASE, phase.label());

@@ -10,6 +10,8 @@ import dev.stowage.jobs.manifest.RestoreResources;
 import dev.stowage.jobs.manifest.RestoreVolume;
 import dev.stowage.jobs.progress.RunLog;
 import dev.stowage.jobs.run.RunOperations;
+import dev.stowage.jobs.volumes.ClaimPlans;
+import dev.stowage.jobs.volumes.WorkerResults;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -50,18 +52,22 @@ public class RestoreVerifyTasklet implements Tasklet {
                 "job execution " + execution.getId() + " has no restore plan: the plan step did not record it"));
         OpenedRepository repository = repositories.get(location, false);
         List<RestoreVolume> volumes = RestoreResults.volumes(jobRepository, execution, plan).stream()
-                .map(v -> RestoreVerifier.verify(repository.repository(), v))
+                // a claim is not readable from here: its worker verified every blob it wrote
+                .map(v -> ClaimPlans.isClaim(v) ? v : RestoreVerifier.verify(repository.repository(), v))
                 .toList();
         volumes.forEach(v -> log.info("verify: " + v.name() + " " + v.phase() + ", " + v.stats().filesVerified()
                 + " files present in " + v.target()));
         Optional<RestoreResources> resources = RestoreResourceResults.of(jobRepository, execution, plan);
         Phase phase = RestoreResourceResults.phase(RestoreResults.phase(volumes), resources);
-        Operations mine = repositories.claimOperations(location);
+        // this process's requests and those of the restore workers whose partitions ran in this execution
+        Operations mine = repositories.claimOperations(location).plus(WorkerResults.operations(execution));
         RunOperations.save(execution, mine);
         Operations all = RunOperations.ofEarlierExecutions(jobRepository, execution).plus(mine);
         List<String> errors = RestoreResourceResults.errors(RestoreResults.errors(volumes), resources);
-        RestoreManifest manifest = plan.withOutcome(phase, clock.instant(), volumes, all, errors,
-                RestoreResourceResults.warnings(resources)).withResources(resources.orElse(null));
+        List<String> warnings = new java.util.ArrayList<>(plan.warnings());
+        warnings.addAll(RestoreResourceResults.warnings(resources));
+        RestoreManifest manifest = plan.withOutcome(phase, clock.instant(), volumes, all, errors, warnings)
+                .withResources(resources.orElse(null));
         repository.manifests().put(manifest);
         execution.getExecutionContext().putString(ContextKeys.PHASE, phase.label());
         log.info("verify: restore " + plan.name() + " " + phase + ": " + manifest.stats().files() + " files, "

@@ -16,7 +16,7 @@ class LocationsTest {
 
     private static StowageProperties properties(Map<String, LocationProperties> locations) {
         return new StowageProperties(Path.of("/home/me/.stowage"), "local", null, locations,
-                new StowageProperties.Partitions(4), new StowageProperties.ProgressSettings(java.time.Duration.ofSeconds(5)));
+                new StowageProperties.Partitions(4), new StowageProperties.ProgressSettings(java.time.Duration.ofSeconds(5)), null, null);
     }
 
     @Test
