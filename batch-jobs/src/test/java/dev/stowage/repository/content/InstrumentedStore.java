@@ -19,6 +19,7 @@ final class InstrumentedStore implements ObjectStore {
     private final AtomicInteger puts = new AtomicInteger();
     private final AtomicInteger rangeReads = new AtomicInteger();
     private final java.util.Map<String, AtomicInteger> getsByPrefix = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, AtomicInteger> listsByPrefix = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Predicate<String> failing = key -> false;
@@ -53,6 +54,12 @@ final class InstrumentedStore implements ObjectStore {
     /** Whole-object gets of keys under a top-level prefix such as {@code index/}. */
     int gets(String prefix) {
         AtomicInteger count = getsByPrefix.get(prefix);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Listings of exactly {@code prefix}. */
+    int lists(String prefix) {
+        AtomicInteger count = listsByPrefix.get(prefix);
         return count == null ? 0 : count.get();
     }
 
@@ -131,6 +138,7 @@ final class InstrumentedStore implements ObjectStore {
 
     @Override
     public List<ObjectInfo> list(String prefix) {
+        listsByPrefix.computeIfAbsent(prefix, p -> new AtomicInteger()).incrementAndGet();
         return delegate.list(prefix);
     }
 
