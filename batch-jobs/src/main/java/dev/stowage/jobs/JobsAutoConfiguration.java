@@ -2,8 +2,6 @@ package dev.stowage.jobs;
 
 import dev.stowage.jobs.backup.BackupJobConfiguration;
 import dev.stowage.jobs.backup.BackupService;
-import dev.stowage.jobs.location.FilesystemStoreFactory;
-import dev.stowage.jobs.location.LocationStoreFactory;
 import dev.stowage.jobs.location.Locations;
 import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.location.PasswordResolver;
@@ -17,9 +15,13 @@ import dev.stowage.jobs.restore.RestoreJobConfiguration;
 import dev.stowage.jobs.restore.RestoreService;
 import dev.stowage.jobs.run.RunLauncher;
 import dev.stowage.jobs.run.RunLiveness;
+import dev.stowage.jobs.run.RunMeter;
 import dev.stowage.jobs.run.RunRecovery;
 import dev.stowage.jobs.status.RunHistory;
 import dev.stowage.repository.RepositoryOptions;
+import dev.stowage.store.location.LocationValidator;
+import dev.stowage.store.location.ObjectStoreFactory;
+import dev.stowage.store.metering.PriceTable;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.batch.core.job.Job;
@@ -38,8 +40,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 /**
  * Wires the jobs layer: locations and repositories, the backup and restore jobs, run launching,
  * recovery and history. Each {@code @ConditionalOnMissingBean} here is a seam another module (or a
- * test) replaces by declaring its own bean: the object-store factory, the partition handler, the
- * liveness check, the repository options, the clock.
+ * test) replaces by declaring its own bean: the object-store factory (tests give one with quick retries
+ * or a failing backend), the partition handler, the liveness check, the repository options, the clock.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(StowageProperties.class)
@@ -57,10 +59,21 @@ public class JobsAutoConfiguration {
         return new Locations(properties);
     }
 
+    /** Opens locations; credentials from this process's environment (or each location's own file). */
     @Bean
     @ConditionalOnMissingBean
-    public LocationStoreFactory locationStoreFactory() {
-        return new FilesystemStoreFactory();
+    public ObjectStoreFactory objectStoreFactory() {
+        return new ObjectStoreFactory();
+    }
+
+    @Bean
+    public LocationValidator locationValidator(ObjectStoreFactory objectStoreFactory) {
+        return new LocationValidator(objectStoreFactory);
+    }
+
+    @Bean
+    public PriceTable priceTable(StowageProperties properties) {
+        return properties.pricing().toPriceTable();
     }
 
     @Bean
@@ -77,9 +90,9 @@ public class JobsAutoConfiguration {
     }
 
     @Bean
-    public RepositoryAccess repositoryAccess(Locations locations, LocationStoreFactory storeFactory,
-            PasswordResolver passwords, RepositoryOptions options, StowageProperties properties) {
-        return new RepositoryAccess(locations, storeFactory, passwords, options, properties);
+    public RepositoryAccess repositoryAccess(Locations locations, ObjectStoreFactory objectStoreFactory,
+            PasswordResolver passwords, RepositoryOptions options) {
+        return new RepositoryAccess(locations, objectStoreFactory, passwords, options);
     }
 
     @Bean(destroyMethod = "close")
@@ -90,6 +103,11 @@ public class JobsAutoConfiguration {
     @Bean
     public RepositoryService repositoryService(OpenRepositories repositories, PasswordResolver passwords) {
         return new RepositoryService(repositories, passwords);
+    }
+
+    @Bean
+    public RunMeter runMeter(JobRepository jobRepository, OpenRepositories repositories, PriceTable priceTable) {
+        return new RunMeter(jobRepository, repositories, priceTable);
     }
 
     @Bean

@@ -5,10 +5,9 @@ import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.location.OpenedRepository;
 import dev.stowage.jobs.manifest.BackupManifest;
 import dev.stowage.jobs.manifest.BackupVolume;
-import dev.stowage.jobs.manifest.Operations;
 import dev.stowage.jobs.manifest.Phase;
 import dev.stowage.jobs.progress.RunLog;
-import dev.stowage.jobs.run.RunOperations;
+import dev.stowage.jobs.run.RunMeter;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.batch.core.ExitStatus;
@@ -29,14 +28,16 @@ public class BackupFinalizeTasklet implements Tasklet {
     private final String location;
     private final JobRepository jobRepository;
     private final OpenRepositories repositories;
+    private final RunMeter meter;
     private final RunLog log;
     private final Clock clock;
 
     public BackupFinalizeTasklet(String location, JobRepository jobRepository, OpenRepositories repositories,
-            RunLog log, Clock clock) {
+            RunMeter meter, RunLog log, Clock clock) {
         this.location = location;
         this.jobRepository = jobRepository;
         this.repositories = repositories;
+        this.meter = meter;
         this.log = log;
         this.clock = clock;
     }
@@ -49,15 +50,14 @@ public class BackupFinalizeTasklet implements Tasklet {
         OpenedRepository repository = repositories.get(location, false);
         List<BackupVolume> volumes = BackupResults.volumes(jobRepository, execution, plan);
         Phase phase = BackupResults.phase(volumes);
-        Operations mine = repositories.claimOperations(location);
-        RunOperations.save(execution, mine);
-        Operations all = RunOperations.ofEarlierExecutions(jobRepository, execution).plus(mine);
-        BackupManifest manifest = plan.withOutcome(phase, clock.instant(), volumes, all,
+        RunMeter.Count count = meter.closing(execution, location);
+        BackupManifest manifest = plan.withOutcome(phase, clock.instant(), volumes, count.operations(), count.cost(),
                 BackupResults.errors(volumes), BackupResults.warnings(volumes));
         repository.manifests().put(manifest);
         execution.getExecutionContext().putString(ContextKeys.PHASE, phase.label());
         log.info("finalize: backup " + plan.name() + " " + phase + ": " + manifest.stats().files() + " files, "
-                + manifest.stats().bytesUploaded() + " bytes uploaded, " + all.total() + " store operations");
+                + manifest.stats().bytesUploaded() + " bytes uploaded, store requests " + count.operations().counts()
+                + ", estimated cost $" + count.cost().dollarsWithoutFreeAllowance().toPlainString());
         repository.manifests().putLog("backup", plan.name(), log.read());
         if (phase != Phase.COMPLETED) {
             contribution.setExitStatus(new ExitStatus(phase.label(), manifest.warnings().size() + " warning(s)"));

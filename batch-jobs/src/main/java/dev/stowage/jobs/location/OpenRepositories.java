@@ -1,7 +1,6 @@
 package dev.stowage.jobs.location;
 
-import dev.stowage.jobs.manifest.Operations;
-import java.util.Map;
+import dev.stowage.store.metering.OperationCounts;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -17,7 +16,7 @@ public final class OpenRepositories implements AutoCloseable {
 
     private final RepositoryAccess access;
     private final ConcurrentMap<String, OpenedRepository> open = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Operations> claimed = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, OperationCounts> claimed = new ConcurrentHashMap<>();
 
     public OpenRepositories(RepositoryAccess access) {
         this.access = access;
@@ -33,18 +32,16 @@ public final class OpenRepositories implements AutoCloseable {
         return access.location(name);
     }
 
-    /** Operations through the location's store since the last claim. */
-    public synchronized Operations claimOperations(String location) {
+    /** Requests sent to the location since the last claim (since it was opened, for the first). */
+    public synchronized OperationCounts claimOperations(String location) {
         OpenedRepository repository = open.get(location);
         if (repository == null) {
-            return Operations.NONE;
+            return OperationCounts.EMPTY;
         }
-        Map<String, Long> now = repository.operations().byKind();
-        Operations before = claimed.getOrDefault(location, Operations.NONE);
-        Map<String, Long> delta = new java.util.LinkedHashMap<>();
-        now.forEach((kind, count) -> delta.put(kind, count - before.count(kind)));
-        claimed.put(location, new Operations(now));
-        return new Operations(delta);
+        OperationCounts now = repository.operations();
+        OperationCounts before = claimed.getOrDefault(location, OperationCounts.EMPTY);
+        claimed.put(location, now);
+        return now.minus(before);
     }
 
     @Override

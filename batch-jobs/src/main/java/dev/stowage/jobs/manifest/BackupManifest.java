@@ -9,13 +9,15 @@ import java.util.List;
  *
  * @param ttl        how long the backup is kept ({@code 720h0m0s}); {@code expiration} is start + ttl
  * @param stats      sums over the volumes
- * @param operations object-store operations of all runs of this backup, up to the manifest write
+ * @param operations    object-store requests of all runs of this backup, by kind and by B2 class, including
+ *                      the writes of this manifest and of the run log
+ * @param estimatedCost what those requests cost by the configured price table
  * @param errors     why the backup or a volume failed
  * @param warnings   files that could not be read, prefixed with their volume
  */
 public record BackupManifest(String name, Phase phase, Instant startTimestamp, Instant completionTimestamp,
         Instant expiration, String ttl, String location, BackupTotals stats, List<BackupVolume> volumes,
-        Operations operations, List<String> errors, List<String> warnings) {
+        Operations operations, EstimatedCost estimatedCost, List<String> errors, List<String> warnings) {
 
     public BackupManifest {
         volumes = volumes == null ? List.of() : List.copyOf(volumes);
@@ -23,13 +25,14 @@ public record BackupManifest(String name, Phase phase, Instant startTimestamp, I
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         stats = stats == null ? BackupTotals.ZERO : stats;
         operations = operations == null ? Operations.NONE : operations;
+        estimatedCost = estimatedCost == null ? EstimatedCost.NONE : estimatedCost;
     }
 
     public BackupManifest withOutcome(Phase newPhase, Instant completed, List<BackupVolume> newVolumes,
-            Operations newOperations, List<String> newErrors, List<String> newWarnings) {
+            Operations newOperations, EstimatedCost newCost, List<String> newErrors, List<String> newWarnings) {
         BackupTotals totals = newVolumes.stream().map(BackupVolume::stats).reduce(BackupTotals.ZERO, BackupTotals::plus);
         return new BackupManifest(name, newPhase, startTimestamp, completed, expiration, ttl, location, totals,
-                newVolumes, newOperations, newErrors, newWarnings);
+                newVolumes, newOperations, newCost, newErrors, newWarnings);
     }
 
     public BackupVolume volume(String volumeName) {

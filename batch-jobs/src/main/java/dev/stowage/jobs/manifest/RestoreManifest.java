@@ -3,10 +3,16 @@ package dev.stowage.jobs.manifest;
 import java.time.Instant;
 import java.util.List;
 
-/** The record of a restore, stored in the repository it read from (collection {@code restores}). */
+/**
+ * The record of a restore, stored in the repository it read from (collection {@code restores}).
+ *
+ * @param operations    object-store requests of all runs of this restore, including the writes of this
+ *                      manifest and of the run log
+ * @param estimatedCost what those requests cost by the configured price table
+ */
 public record RestoreManifest(String name, Phase phase, String backup, String location, Instant startTimestamp,
         Instant completionTimestamp, RestoreTotals stats, List<RestoreVolume> volumes, Operations operations,
-        List<String> errors, List<String> warnings) {
+        EstimatedCost estimatedCost, List<String> errors, List<String> warnings) {
 
     public RestoreManifest {
         volumes = volumes == null ? List.of() : List.copyOf(volumes);
@@ -14,13 +20,14 @@ public record RestoreManifest(String name, Phase phase, String backup, String lo
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         stats = stats == null ? RestoreTotals.ZERO : stats;
         operations = operations == null ? Operations.NONE : operations;
+        estimatedCost = estimatedCost == null ? EstimatedCost.NONE : estimatedCost;
     }
 
     public RestoreManifest withOutcome(Phase newPhase, Instant completed, List<RestoreVolume> newVolumes,
-            Operations newOperations, List<String> newErrors, List<String> newWarnings) {
+            Operations newOperations, EstimatedCost newCost, List<String> newErrors, List<String> newWarnings) {
         RestoreTotals totals = newVolumes.stream().map(RestoreVolume::stats).reduce(RestoreTotals.ZERO,
                 RestoreTotals::plus);
         return new RestoreManifest(name, newPhase, backup, location, startTimestamp, completed, totals, newVolumes,
-                newOperations, newErrors, newWarnings);
+                newOperations, newCost, newErrors, newWarnings);
     }
 }

@@ -3,13 +3,13 @@ package dev.stowage.jobs.restore;
 import dev.stowage.jobs.RunParameters;
 import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.location.OpenedRepository;
-import dev.stowage.jobs.manifest.Operations;
 import dev.stowage.jobs.manifest.Phase;
 import dev.stowage.jobs.manifest.RestoreManifest;
 import dev.stowage.jobs.manifest.RestoreVolume;
 import dev.stowage.jobs.progress.RunLog;
 import dev.stowage.jobs.progress.RunLogs;
 import dev.stowage.jobs.run.RunListener;
+import dev.stowage.jobs.run.RunMeter;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -21,13 +21,19 @@ public final class RestoreRunListener extends RunListener {
 
     private final Clock clock;
 
-    public RestoreRunListener(JobRepository jobRepository, OpenRepositories repositories, RunLogs logs, Clock clock) {
-        super(RestoreJobConfiguration.JOB_NAME, jobRepository, repositories, logs);
+    public RestoreRunListener(JobRepository jobRepository, OpenRepositories repositories, RunMeter meter, RunLogs logs,
+            Clock clock) {
+        super(RestoreJobConfiguration.JOB_NAME, jobRepository, repositories, meter, logs);
         this.clock = clock;
     }
 
     @Override
-    protected void recordFailure(JobExecution execution, Operations operations, List<String> reasons, RunLog log) {
+    protected boolean recordsFailure(JobExecution execution) {
+        return RestoreResults.plan(execution).isPresent();
+    }
+
+    @Override
+    protected void recordFailure(JobExecution execution, RunMeter.Count count, List<String> reasons, RunLog log) {
         Optional<RestoreManifest> plan = RestoreResults.plan(execution);
         if (plan.isEmpty()) {
             return;
@@ -35,8 +41,8 @@ public final class RestoreRunListener extends RunListener {
         OpenedRepository repository = repositories.get(execution.getJobParameters().getString(RunParameters.LOCATION),
                 false);
         List<RestoreVolume> volumes = RestoreResults.volumes(jobRepository, execution, plan.get());
-        repository.manifests().put(plan.get().withOutcome(Phase.FAILED, clock.instant(), volumes, operations,
-                mergeErrors(RestoreResults.errors(volumes), reasons), List.of()));
+        repository.manifests().put(plan.get().withOutcome(Phase.FAILED, clock.instant(), volumes,
+                count.operations(), count.cost(), mergeErrors(RestoreResults.errors(volumes), reasons), List.of()));
         repository.manifests().putLog(RestoreJobConfiguration.JOB_NAME, plan.get().name(), log.read());
     }
 }

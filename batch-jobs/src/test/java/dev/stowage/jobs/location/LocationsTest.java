@@ -5,15 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.jobs.InvalidRequestException;
 import dev.stowage.jobs.StowageProperties;
+import dev.stowage.store.location.LocationType;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LocationsTest {
 
+    private static final Path HOME = Path.of("/home/me/.stowage");
+
     private static StowageProperties properties(Map<String, LocationProperties> locations) {
-        return new StowageProperties(Path.of("/home/me/.stowage"), "local", null, locations,
-                new StowageProperties.Partitions(4), new StowageProperties.ProgressSettings(java.time.Duration.ofSeconds(5)));
+        return new StowageProperties(HOME, "local", null, locations, new StowageProperties.Partitions(4),
+                new StowageProperties.ProgressSettings(Duration.ofSeconds(5)), null);
+    }
+
+    private static LocationProperties bucket(String bucket) {
+        return new LocationProperties(null, null, URI.create("http://minio.lan:9000"), bucket, null, null, null, null,
+                null, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -21,7 +31,7 @@ class LocationsTest {
         Location local = new Locations(properties(Map.of())).get("local");
 
         assertThat(local.embeddedDefault()).isTrue();
-        assertThat(local.settings().path()).isEqualTo(Path.of("/home/me/.stowage/repository"));
+        assertThat(local.spec().path()).isEqualTo(HOME.resolve("repository"));
     }
 
     @Test
@@ -37,6 +47,35 @@ class LocationsTest {
                 "nas", LocationProperties.atPath(Path.of("/nas")), "b2", LocationProperties.atPath(Path.of("/b")))));
 
         assertThat(locations.names()).containsExactly("local", "b2", "nas");
+    }
+
+    @Test
+    void everyLocationCachesUnderTheHomeUnlessItNamesItsOwnDirectory() {
+        Locations locations = new Locations(properties(Map.of("nas", bucket("stowage"))));
+
+        assertThat(locations.get("nas").spec().cacheDirectory()).isEqualTo(HOME.resolve("cache/nas"));
+        assertThat(locations.get("local").spec().cacheDirectory()).isEqualTo(HOME.resolve("cache/local"));
+    }
+
+    @Test
+    void aLocationWithABucketIsAnS3Location() {
+        Location nas = new Locations(properties(Map.of("nas", bucket("stowage")))).get("nas");
+
+        assertThat(nas.spec().type()).isEqualTo(LocationType.S3);
+        assertThat(nas.embeddedDefault()).isFalse();
+    }
+
+    @Test
+    void anIncompleteLocationIsRefusedWhenUsedSayingWhatToSetWhileOthersStillWork() {
+        LocationProperties noBucket = new LocationProperties(LocationType.S3, null, URI.create("http://minio.lan:9000"),
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
+        Locations locations = new Locations(properties(Map.of("nas", noBucket)));
+
+        assertThatThrownBy(() -> locations.get("nas")).isInstanceOf(InvalidRequestException.class)
+                .hasMessage("location nas: an s3 location needs a bucket (set stowage.locations.nas.bucket)");
+        assertThat(locations.get("local")).isNotNull();
+        assertThat(locations.names()).containsExactly("local", "nas");
+        assertThat(locations.invalid()).containsOnlyKeys("nas");
     }
 
     @Test
