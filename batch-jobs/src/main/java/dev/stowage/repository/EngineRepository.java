@@ -39,6 +39,11 @@ final class EngineRepository implements Repository {
                 StateDirectory.at(options.cacheDirectory()).resolve(content.config().id()));
     }
 
+    /** A new repository records the latest snapshot of every source from its start: none needs a listing. */
+    void startRecordingLatest() {
+        catalog.startRecordingLatest();
+    }
+
     @Override
     public String id() {
         return content.config().id();

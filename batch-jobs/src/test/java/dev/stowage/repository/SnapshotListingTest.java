@@ -147,6 +147,37 @@ class SnapshotListingTest {
     }
 
     @Test
+    void aSourceWithoutSnapshotsIsKnownToHaveNoneWithoutAListing() {
+        backupAt(DATA, "2024-05-01T03:00:00Z");
+        OperationCounter counter = new OperationCounter();
+
+        try (Repository repository = TestRepositories.open(new CountingObjectStore(store, counter))) {
+            OperationCounts opened = counter.snapshot();
+            assertThat(repository.latestSnapshot("pvc:shop/new")).isEmpty();
+
+            assertThat(counter.snapshot().minus(opened).get(CostClass.C)).isZero();
+        }
+    }
+
+    @Test
+    void aRepositoryWithoutLatestRecordsIsListedOnceThenRecordsEverySource() throws Exception {
+        backupAt(DATA, "2024-05-01T03:00:00Z");
+        String logs = backupAt(LOGS, "2024-05-02T03:00:00Z");
+        deleteRecursively(store.root().resolve("documents/latest-snapshots")); // as written before the records
+        OperationCounter counter = new OperationCounter();
+        try (Repository repository = TestRepositories.open(new CountingObjectStore(store, counter))) {
+            assertThat(repository.latestSnapshot("pvc:shop/new")).isEmpty();
+        }
+        assertThat(counter.snapshot().get(OperationKind.LIST_OBJECTS_V2)).isEqualTo(3); // keys, index, snapshots
+
+        try (Repository repository = TestRepositories.open(new CountingObjectStore(store, counter))) {
+            assertThat(repository.latestSnapshot("pvc:shop/logs")).map(SnapshotInfo::id).hasValue(logs);
+            assertThat(repository.latestSnapshot("pvc:shop/other")).isEmpty();
+        }
+        assertThat(counter.snapshot().get(OperationKind.LIST_OBJECTS_V2)).isEqualTo(5); // keys, index: no snapshots
+    }
+
+    @Test
     void theMachineThatWroteTheLatestSnapshotFindsItWithNoRequest() {
         try (Repository repository = Repositories.open(cached(), TestRepositories.PASSWORD, machine())) {
             repository.backup(new BackupRequest(source, DATA, null, null));
@@ -172,6 +203,14 @@ class SnapshotListingTest {
             repository.forgetSnapshot(second);
 
             assertThat(repository.latestSnapshot("pvc:shop/data")).map(SnapshotInfo::id).hasValue(first);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws Exception {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

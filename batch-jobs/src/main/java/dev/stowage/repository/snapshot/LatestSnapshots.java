@@ -6,6 +6,7 @@ import dev.stowage.repository.content.ContentStore;
 import dev.stowage.store.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -18,10 +19,18 @@ import java.util.regex.Pattern;
  * <p>Both records are hints: the catalog loads the snapshot they name and checks that it belongs to
  * the source. A snapshot forgotten since, or a record lost, only means the next backup of that source
  * reads every file (and still stores none twice).
+ *
+ * <p>A repository created with these records, or one whose snapshots were listed once to record the
+ * latest of every source, holds the document {@code documents/latest-snapshots/all-recorded}: there, a
+ * source without a record has no snapshot, and nothing needs listing. A repository without it (written
+ * before these records existed) is listed when a source has no record, and then gets them all.
  */
 final class LatestSnapshots {
 
     static final String COLLECTION = "latest-snapshots";
+    /** Present when every source with a snapshot has its record. */
+    static final String ALL_RECORDED = "all-recorded";
+    private static final String ALL_RECORDED_HERE = "latest-all-recorded";
     private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9a-f]{64}");
     private static final System.Logger LOG = System.getLogger(LatestSnapshots.class.getName());
 
@@ -59,6 +68,32 @@ final class LatestSnapshots {
         used(identity, snapshotId);
     }
 
+    /**
+     * Whether every source with a snapshot has its record, so a source without one has no snapshot: known
+     * on this machine once seen (no request), else one download.
+     */
+    boolean allRecorded() {
+        if (state.read(ALL_RECORDED_HERE).isPresent()) {
+            return true;
+        }
+        boolean recorded = documents.get(COLLECTION, ALL_RECORDED).isPresent();
+        if (recorded) {
+            state.write(ALL_RECORDED_HERE, "1");
+        }
+        return recorded;
+    }
+
+    /** States that every source with a snapshot has its record (a new repository, or all just recorded). */
+    void markAllRecorded() {
+        try {
+            documents.put(COLLECTION, ALL_RECORDED, "1".getBytes(StandardCharsets.US_ASCII));
+            state.write(ALL_RECORDED_HERE, "1");
+        } catch (StoreException e) {
+            LOG.log(System.Logger.Level.WARNING, "unable to record that every source's latest snapshot is recorded: "
+                    + e.getMessage());
+        }
+    }
+
     /** Remembers on this machine the snapshot found for a source. */
     void used(String identity, String snapshotId) {
         if (!local(identity).filter(snapshotId::equals).isPresent()) {
@@ -67,23 +102,26 @@ final class LatestSnapshots {
     }
 
     /**
-     * A snapshot was forgotten: where it was the last of its source, its parent takes its place (or no
-     * snapshot, when it had none), so the next backup still finds a parent without a listing.
+     * A snapshot was forgotten: where it was the last of its source, {@code replacement} takes its place
+     * (its parent, or the newest left), or no record when there is none left, so that the next backup
+     * still finds a parent without a listing.
      */
-    void forgotten(String identity, String snapshotId, String parentId) {
-        if (recorded(identity).filter(snapshotId::equals).isPresent()) {
-            if (parentId == null) {
-                documents.delete(COLLECTION, nameOf(identity));
+    void forgotten(String identity, String snapshotId, Supplier<Optional<String>> replacement) {
+        boolean remote = recorded(identity).filter(snapshotId::equals).isPresent();
+        boolean here = local(identity).filter(snapshotId::equals).isPresent();
+        if (!remote && !here) {
+            return;
+        }
+        Optional<String> next = replacement.get();
+        if (remote) {
+            if (next.isPresent()) {
+                documents.put(COLLECTION, nameOf(identity), next.get().getBytes(StandardCharsets.US_ASCII));
             } else {
-                documents.put(COLLECTION, nameOf(identity), parentId.getBytes(StandardCharsets.US_ASCII));
+                documents.delete(COLLECTION, nameOf(identity));
             }
         }
-        if (local(identity).filter(snapshotId::equals).isPresent()) {
-            if (parentId == null) {
-                state.delete(fileOf(identity));
-            } else {
-                state.write(fileOf(identity), parentId);
-            }
+        if (here) {
+            next.ifPresentOrElse(id -> state.write(fileOf(identity), id), () -> state.delete(fileOf(identity)));
         }
     }
 

@@ -10,7 +10,9 @@ import dev.stowage.store.CachingObjectStore;
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectNotFoundException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,8 +126,8 @@ public final class SnapshotCatalog {
     /**
      * The last snapshot of a source identity, the parent of its next backup: the one this machine last
      * wrote or used, else the one recorded in the repository (one download when this machine has not seen
-     * the source before). Only when the repository records none (a new source, or a repository written
-     * before these records existed) are the snapshots listed, and the newest of the source recorded.
+     * the source before). A source without a record has no snapshot, in a repository that records them all;
+     * only a repository written before these records existed is listed, once, to record them.
      */
     public Optional<SnapshotInfo> latest(String sourceIdentity) {
         Optional<SnapshotInfo> found = latest.local(sourceIdentity).flatMap(id -> ofSource(id, sourceIdentity));
@@ -138,19 +140,37 @@ public final class SnapshotCatalog {
             latest.used(sourceIdentity, found.get().id());
             return found;
         }
-        found = newestListed(sourceIdentity);
-        found.ifPresent(info -> latest.written(sourceIdentity, info.id()));
-        return found;
+        if (recorded.isEmpty() && latest.allRecorded()) {
+            return Optional.empty();
+        }
+        return recordAllListed().stream().filter(info -> info.source().identity().equals(sourceIdentity))
+                .findFirst();
     }
 
-    private Optional<SnapshotInfo> newestListed(String sourceIdentity) {
+    /** For a repository that is new: every source with a snapshot has its record, since there is none. */
+    public void startRecordingLatest() {
+        latest.markAllRecorded();
+    }
+
+    private Optional<String> newestListed(String sourceIdentity) {
         List<SnapshotInfo> all = list();
         for (int i = all.size() - 1; i >= 0; i--) {
             if (all.get(i).source().identity().equals(sourceIdentity)) {
-                return Optional.of(all.get(i));
+                return Optional.of(all.get(i).id());
             }
         }
         return Optional.empty();
+    }
+
+    /** Lists every snapshot and records the newest of each source; returns those, newest first. */
+    private List<SnapshotInfo> recordAllListed() {
+        List<SnapshotInfo> all = new ArrayList<>(list());
+        Collections.reverse(all);
+        Map<String, SnapshotInfo> newest = new LinkedHashMap<>();
+        all.forEach(info -> newest.putIfAbsent(info.source().identity(), info));
+        newest.forEach((identity, info) -> latest.written(identity, info.id()));
+        latest.markAllRecorded();
+        return List.copyOf(newest.values());
     }
 
     private Optional<SnapshotInfo> ofSource(String id, String sourceIdentity) {
@@ -176,7 +196,8 @@ public final class SnapshotCatalog {
         }
         content.objectStore().delete(PREFIX + id);
         loaded.remove(id);
-        manifest.ifPresent(m -> latest.forgotten(m.source().identity(), id, m.parentId()));
+        manifest.ifPresent(m -> latest.forgotten(m.source().identity(), id, () -> m.parentId() != null
+                && load(m.parentId()).isPresent() ? Optional.of(m.parentId()) : newestListed(m.source().identity())));
     }
 
     /**
