@@ -93,13 +93,6 @@ public final class RepositoryAccess {
         return locations.get(name);
     }
 
-    /** Whether the location holds a repository, without opening it. */
-    public boolean exists(String locationName) {
-        try (LocationStore store = open(locations.get(locationName))) {
-            return Repositories.exists(store);
-        }
-    }
-
     /**
      * The engine's options for a location: its cache directory, and its pack size and uploads in flight
      * where the location sets them or names a profile (else the engine's, which are the generic profile's).
