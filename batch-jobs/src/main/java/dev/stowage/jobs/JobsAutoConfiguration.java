@@ -2,6 +2,8 @@ package dev.stowage.jobs;
 
 import dev.stowage.jobs.backup.BackupJobConfiguration;
 import dev.stowage.jobs.backup.BackupService;
+import dev.stowage.jobs.kubernetes.KubernetesConfiguration;
+import dev.stowage.jobs.kubernetes.KubernetesProperties;
 import dev.stowage.jobs.location.Locations;
 import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.location.PasswordResolver;
@@ -11,6 +13,8 @@ import dev.stowage.jobs.partition.LocalPartitionHandlerFactory;
 import dev.stowage.jobs.partition.PartitionHandlerFactory;
 import dev.stowage.jobs.progress.ProgressBoard;
 import dev.stowage.jobs.progress.RunLogs;
+import dev.stowage.jobs.resources.ResourceScope;
+import dev.stowage.jobs.resources.ResourcesProperties;
 import dev.stowage.jobs.restore.RestoreJobConfiguration;
 import dev.stowage.jobs.restore.RestoreService;
 import dev.stowage.jobs.run.RunLauncher;
@@ -22,6 +26,7 @@ import dev.stowage.repository.RepositoryOptions;
 import dev.stowage.store.location.LocationValidator;
 import dev.stowage.store.location.ObjectStoreFactory;
 import dev.stowage.store.metering.PriceTable;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.batch.core.job.Job;
@@ -45,7 +50,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  */
 @AutoConfiguration
 @EnableConfigurationProperties(StowageProperties.class)
-@Import({BackupJobConfiguration.class, RestoreJobConfiguration.class})
+@Import({BackupJobConfiguration.class, RestoreJobConfiguration.class, KubernetesConfiguration.class})
 public class JobsAutoConfiguration {
 
     @Bean
@@ -162,14 +167,22 @@ public class JobsAutoConfiguration {
     }
 
     @Bean
+    public ResourceScope resourceScope(KubernetesProperties kubernetes, ResourcesProperties resources,
+            ObjectProvider<KubernetesClient> kubernetesClient) {
+        return new ResourceScope(kubernetes, resources, kubernetesClient::getObject);
+    }
+
+    @Bean
     public BackupService backupService(@Qualifier("backupJob") ObjectProvider<Job> backupJob,
-            ObjectProvider<RunLauncher> launcher, OpenRepositories repositories, RunLogs runLogs) {
-        return new BackupService(backupJob::getObject, launcher::getObject, repositories, runLogs);
+            ObjectProvider<RunLauncher> launcher, OpenRepositories repositories, RunLogs runLogs,
+            ResourceScope resourceScope) {
+        return new BackupService(backupJob::getObject, launcher::getObject, repositories, runLogs, resourceScope);
     }
 
     @Bean
     public RestoreService restoreService(@Qualifier("restoreJob") ObjectProvider<Job> restoreJob,
-            ObjectProvider<RunLauncher> launcher, OpenRepositories repositories, Clock clock) {
-        return new RestoreService(restoreJob::getObject, launcher::getObject, repositories, clock);
+            ObjectProvider<RunLauncher> launcher, OpenRepositories repositories, Clock clock,
+            ResourceScope resourceScope) {
+        return new RestoreService(restoreJob::getObject, launcher::getObject, repositories, clock, resourceScope);
     }
 }

@@ -18,6 +18,11 @@ public final class RunParameters {
     public static final String BACKUP = "backup";
     /** restore: directory to restore into, or absent to restore each volume where it came from */
     public static final String TARGET = "target";
+    /**
+     * backup: the resource filters the run uses (JSON, default exclusions merged), absent when the
+     * cluster is not in scope; restore: the resource filters, mappings and policy (JSON)
+     */
+    public static final String RESOURCES = "resources";
 
     private RunParameters() {
     }

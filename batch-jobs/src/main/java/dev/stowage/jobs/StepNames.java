@@ -4,6 +4,10 @@ package dev.stowage.jobs;
 public final class StepNames {
 
     public static final String PLAN = "plan";
+    /** backup: the Kubernetes resources; restore: resources up to the claims, before the volumes */
+    public static final String RESOURCES = "resources";
+    /** restore: custom resources, workloads and webhooks, after the volumes */
+    public static final String WORKLOADS = "workloads";
     /** the partitioned (manager) step */
     public static final String VOLUMES = "volumes";
     /** the worker step each partition runs */

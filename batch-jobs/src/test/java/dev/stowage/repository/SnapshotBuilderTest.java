@@ -54,6 +54,27 @@ class SnapshotBuilderTest {
     }
 
     @Test
+    void rebuildingTheSameFilesLaterUploadsNothing() throws InterruptedException {
+        try (Repository repository = TestRepositories.create(temp)) {
+            commitOne(repository, "resources/core/configmaps/shop/settings.json", "{\"data\":{\"a\":\"1\"}}");
+            Thread.sleep(5); // a later run: a stamped time would differ
+
+            BackupResult again = commitOne(repository, "resources/core/configmaps/shop/settings.json",
+                    "{\"data\":{\"a\":\"1\"}}");
+
+            assertThat(again.stats().packsUploaded()).isZero();
+            assertThat(again.stats().bytesUploaded()).isZero();
+        }
+    }
+
+    private static BackupResult commitOne(Repository repository, String path, String content) {
+        try (SnapshotBuilder builder = repository.newSnapshot(RESOURCES)) {
+            builder.addFile(path, content.getBytes(StandardCharsets.UTF_8));
+            return builder.commit();
+        }
+    }
+
+    @Test
     void abandonedBuilderListsNoSnapshot() {
         try (Repository repository = TestRepositories.create(temp)) {
             try (SnapshotBuilder builder = repository.newSnapshot(RESOURCES)) {

@@ -1,6 +1,7 @@
 package dev.stowage.jobs.backup;
 
 import dev.stowage.jobs.ContextKeys;
+import dev.stowage.jobs.RunParameters;
 import dev.stowage.jobs.StepNames;
 import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.manifest.BackupManifest;
@@ -9,7 +10,9 @@ import dev.stowage.jobs.partition.PartitionHandlerFactory;
 import dev.stowage.jobs.partition.PlanPartitioner;
 import dev.stowage.jobs.progress.ProgressBoard;
 import dev.stowage.jobs.progress.RunLogs;
+import dev.stowage.jobs.resources.ResourceScope;
 import dev.stowage.jobs.run.RunMeter;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,13 +26,14 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Job {@code backup}: plan → volumes (partitioned, one partition per volume, run by the
- * {@link PartitionHandlerFactory}'s handler) → finalize.
+ * Job {@code backup}: plan → resources (the cluster's objects, when in scope) → volumes (partitioned,
+ * one partition per volume, run by the {@link PartitionHandlerFactory}'s handler) → finalize.
  */
 @Configuration(proxyBeanMethods = false)
 public class BackupJobConfiguration {
@@ -37,11 +41,12 @@ public class BackupJobConfiguration {
     public static final String JOB_NAME = "backup";
 
     @Bean
-    public Job backupJob(JobRepository jobRepository, Step backupPlanStep, Step backupVolumesStep,
-            Step backupFinalizeStep, BackupRunListener backupRunListener) {
+    public Job backupJob(JobRepository jobRepository, Step backupPlanStep, Step backupResourcesStep,
+            Step backupVolumesStep, Step backupFinalizeStep, BackupRunListener backupRunListener) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(backupRunListener)
                 .start(backupPlanStep)
+                .next(backupResourcesStep)
                 .next(backupVolumesStep)
                 .next(backupFinalizeStep)
                 .build();
@@ -66,6 +71,21 @@ public class BackupJobConfiguration {
             Clock clock) {
         List<String> pathList = paths == null ? List.of() : Arrays.stream(paths.split("\n")).filter(p -> !p.isEmpty()).toList();
         return new BackupPlanTasklet(name, location, pathList, ttl, repositories, runLogs.of(JOB_NAME, name), clock);
+    }
+
+    @Bean
+    public Step backupResourcesStep(JobRepository jobRepository, BackupResourcesTasklet backupResourcesTasklet) {
+        return new StepBuilder(StepNames.RESOURCES, jobRepository).tasklet(backupResourcesTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public BackupResourcesTasklet backupResourcesTasklet(@Value("#{jobParameters['name']}") String name,
+            @Value("#{jobParameters['location']}") String location,
+            @Value("#{jobParameters['" + RunParameters.RESOURCES + "']}") String filters, ResourceScope resourceScope,
+            ObjectProvider<KubernetesClient> kubernetesClient, OpenRepositories repositories, RunLogs runLogs) {
+        return new BackupResourcesTasklet(name, location, filters, resourceScope.pageSize(), kubernetesClient::getObject,
+                repositories, runLogs.of(JOB_NAME, name));
     }
 
     @Bean

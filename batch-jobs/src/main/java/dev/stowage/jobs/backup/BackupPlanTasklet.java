@@ -7,7 +7,6 @@ import dev.stowage.jobs.location.OpenedRepository;
 import dev.stowage.jobs.manifest.BackupManifest;
 import dev.stowage.jobs.manifest.BackupTotals;
 import dev.stowage.jobs.manifest.BackupVolume;
-import dev.stowage.jobs.manifest.EstimatedCost;
 import dev.stowage.jobs.manifest.ManifestJson;
 import dev.stowage.jobs.manifest.Operations;
 import dev.stowage.jobs.manifest.Phase;
@@ -51,11 +50,12 @@ public class BackupPlanTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         Duration retention = Ttl.parse(ttl);
-        List<BackupVolume> volumes = PathVolumes.plan(paths, ProcessIdentity.current().host());
+        // no paths: a backup of the cluster's resources alone
+        List<BackupVolume> volumes = paths.isEmpty() ? List.of() : PathVolumes.plan(paths, ProcessIdentity.current().host());
         OpenedRepository repository = repositories.get(location, true);
         Instant start = clock.instant();
         BackupManifest manifest = new BackupManifest(name, Phase.IN_PROGRESS, start, null, start.plus(retention),
-                Ttl.format(retention), location, BackupTotals.ZERO, volumes, Operations.NONE, EstimatedCost.NONE, List.of(), List.of());
+                Ttl.format(retention), location, BackupTotals.ZERO, volumes, Operations.NONE, List.of(), List.of());
         repository.manifests().put(manifest);
         chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
                 .putString(ContextKeys.PLAN, ManifestJson.writeString(manifest));

@@ -4,6 +4,7 @@ import dev.stowage.jobs.RunParameters;
 import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.location.OpenedRepository;
 import dev.stowage.jobs.manifest.BackupManifest;
+import dev.stowage.jobs.manifest.BackupResources;
 import dev.stowage.jobs.manifest.BackupVolume;
 import dev.stowage.jobs.manifest.Phase;
 import dev.stowage.jobs.progress.RunLog;
@@ -41,8 +42,11 @@ public final class BackupRunListener extends RunListener {
         OpenedRepository repository = repositories.get(execution.getJobParameters().getString(RunParameters.LOCATION),
                 false);
         List<BackupVolume> volumes = BackupResults.volumes(jobRepository, execution, plan.get());
+        Optional<BackupResources> resources = BackupResourceResults.of(jobRepository, execution);
         repository.manifests().put(plan.get().withOutcome(Phase.FAILED, clock.instant(), volumes,
-                count.operations(), count.cost(), mergeErrors(BackupResults.errors(volumes), reasons), BackupResults.warnings(volumes)));
+                count.operations(), count.cost(), mergeErrors(BackupResults.errors(volumes), reasons),
+                BackupResourceResults.warnings(BackupResults.warnings(volumes), resources))
+                .withResources(resources.orElse(null)));
         repository.manifests().putLog(BackupJobConfiguration.JOB_NAME, plan.get().name(), log.read());
     }
 }

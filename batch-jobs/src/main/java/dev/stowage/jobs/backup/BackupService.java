@@ -8,7 +8,10 @@ import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.location.OpenedRepository;
 import dev.stowage.jobs.manifest.BackupManifest;
 import dev.stowage.jobs.manifest.BackupVolume;
+import dev.stowage.jobs.manifest.ManifestJson;
 import dev.stowage.jobs.progress.RunLogs;
+import dev.stowage.jobs.resources.ResourceFilters;
+import dev.stowage.jobs.resources.ResourceScope;
 import dev.stowage.jobs.run.ProcessIdentity;
 import dev.stowage.jobs.run.RunDecision;
 import dev.stowage.jobs.run.RunLauncher;
@@ -33,44 +36,59 @@ public final class BackupService {
     private final Supplier<RunLauncher> launcher;
     private final OpenRepositories repositories;
     private final RunLogs runLogs;
+    private final ResourceScope resourceScope;
 
     /**
-     * @param backupJob and {@code launcher} are looked up when a run needs them: reading manifests
-     *                  ({@code get}, {@code describe}) never starts the JobRepository
+     * @param backupJob     and {@code launcher} are looked up when a run needs them: reading manifests
+     *                      ({@code get}, {@code describe}) never starts the JobRepository
+     * @param resourceScope decides whether a backup takes the cluster's resources
      */
     public BackupService(Supplier<Job> backupJob, Supplier<RunLauncher> launcher, OpenRepositories repositories,
-            RunLogs runLogs) {
+            RunLogs runLogs, ResourceScope resourceScope) {
         this.backupJob = backupJob;
         this.launcher = launcher;
         this.repositories = repositories;
         this.runLogs = runLogs;
+        this.resourceScope = resourceScope;
+    }
+
+    /** Backups of directories only. */
+    public BackupService(Supplier<Job> backupJob, Supplier<RunLauncher> launcher, OpenRepositories repositories,
+            RunLogs runLogs) {
+        this(backupJob, launcher, repositories, runLogs, ResourceScope.disabled());
     }
 
     /**
-     * Checks a request without running it: name, TTL, paths, location and password; a name whose backup
-     * exists (Completed or PartiallyFailed) is refused; a name whose last run failed is resumed.
-     * Creates the repository when the location holds none.
+     * Checks a request without running it: name, TTL, paths, resource filters, Kubernetes connection,
+     * location and password; a name whose backup exists (Completed or PartiallyFailed) is refused; a name
+     * whose last run failed is resumed. Creates the repository when the location holds none.
      */
     public PreparedBackup prepare(BackupCreateRequest request) {
         String what = "backup " + request.name();
         String paths = check(request);
+        Optional<ResourceFilters> resources = resourceScope.backupFilters(request.resources());
+        if (resources.isPresent()) {
+            resourceScope.requireConnection();
+        }
         OpenedRepository repository = repositories.get(request.location(), true);
         repository.manifests().backup(request.name()).filter(m -> m.phase().usable()).ifPresent(m -> {
             throw new InvalidRequestException(what + " already exists at location " + request.location() + " ("
                     + m.phase() + " " + m.completionTimestamp() + "): choose another name, or delete it first");
         });
-        JobParameters parameters = new JobParametersBuilder()
+        JobParametersBuilder builder = new JobParametersBuilder()
                 .addString(RunParameters.LOCATION, request.location(), false)
                 .addString(RunParameters.PATHS, paths, false)
-                .addString(RunParameters.TTL, request.ttl(), false)
-                .toJobParameters();
+                .addString(RunParameters.TTL, request.ttl(), false);
+        resources.ifPresent(r -> builder.addString(RunParameters.RESOURCES, ManifestJson.writeString(r), false));
+        JobParameters parameters = builder.toJobParameters();
         RunDecision decision = launcher.get().decide(KIND, request.name(), parameters,
-                List.of(RunParameters.LOCATION, RunParameters.PATHS), what);
+                List.of(RunParameters.LOCATION, RunParameters.PATHS, RunParameters.RESOURCES), what);
         return new PreparedBackup(request, parameters, decision, repository);
     }
 
     /**
-     * Checks what can be checked without touching any store: name, TTL, paths, location name.
+     * Checks what can be checked without touching any store: name, TTL, paths, resource filters, location
+     * name. A backup without paths must take the cluster's resources.
      *
      * @return the directories to back up, absolute, one per line
      */
@@ -78,6 +96,14 @@ public final class BackupService {
         RunNames.check(request.name(), "backup");
         Ttl.parse(request.ttl());
         repositories.location(request.location());
+        boolean cluster = resourceScope.backupFilters(request.resources()).isPresent(); // checks the filters too
+        if (request.paths().isEmpty()) {
+            if (!cluster) {
+                throw new InvalidRequestException("nothing to back up: give at least one --path DIR, or Kubernetes "
+                        + "resource filters such as --include-namespaces NS (or set stowage.kubernetes.enabled)");
+            }
+            return "";
+        }
         List<BackupVolume> volumes = PathVolumes.plan(request.paths(), ProcessIdentity.current().host());
         return volumes.stream().map(BackupVolume::source).collect(Collectors.joining("\n"));
     }
@@ -126,6 +152,9 @@ public final class BackupService {
             if (volume.snapshotId() != null) {
                 repository.repository().forgetSnapshot(volume.snapshotId());
             }
+        }
+        if (manifest.resources() != null && manifest.resources().snapshotId() != null) {
+            repository.repository().forgetSnapshot(manifest.resources().snapshotId());
         }
         repository.manifests().deleteBackup(name);
         return manifest;

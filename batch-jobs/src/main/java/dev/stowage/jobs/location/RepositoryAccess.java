@@ -1,5 +1,6 @@
 package dev.stowage.jobs.location;
 
+import dev.stowage.jobs.InvalidRequestException;
 import dev.stowage.repository.Repositories;
 import dev.stowage.repository.Repository;
 import dev.stowage.repository.RepositoryNotFoundException;
@@ -8,8 +9,13 @@ import dev.stowage.repository.WrongPasswordException;
 import dev.stowage.store.StoreException;
 import dev.stowage.store.location.LocationSpec;
 import dev.stowage.store.location.LocationStore;
+import dev.stowage.store.location.LocationType;
 import dev.stowage.store.location.ObjectStoreFactory;
 import dev.stowage.store.location.Profile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -86,7 +92,30 @@ public final class RepositoryAccess {
     }
 
     private LocationStore open(Location location) {
+        requireDirectory(location);
         return stores.open(location.spec());
+    }
+
+    /**
+     * The embedded default lives under STOWAGE_HOME and is made on first use; any other directory must
+     * exist, or a NAS share that is not mounted would send the backup to this machine's own disk.
+     */
+    private static void requireDirectory(Location location) {
+        Path path = location.spec().path();
+        if (location.spec().type() != LocationType.FILESYSTEM || Files.isDirectory(path)) {
+            return;
+        }
+        if (!location.embeddedDefault()) {
+            throw new InvalidRequestException("the directory " + path + " of location '" + location.name()
+                    + "' does not exist: mount the volume it lives on, create it, or correct "
+                    + location.spec().settingName("path"));
+        }
+        try {
+            Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unable to create the embedded repository directory " + path + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     public Location location(String name) {

@@ -1,6 +1,7 @@
 package dev.stowage.jobs.restore;
 
 import dev.stowage.jobs.ContextKeys;
+import dev.stowage.jobs.RunParameters;
 import dev.stowage.jobs.StepNames;
 import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.manifest.ManifestJson;
@@ -9,7 +10,10 @@ import dev.stowage.jobs.partition.PartitionHandlerFactory;
 import dev.stowage.jobs.partition.PlanPartitioner;
 import dev.stowage.jobs.progress.ProgressBoard;
 import dev.stowage.jobs.progress.RunLogs;
+import dev.stowage.jobs.resources.ResourceScope;
 import dev.stowage.jobs.run.RunMeter;
+import dev.stowage.kube.restore.RestorePhase;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,23 +25,31 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Job {@code restore}: plan → volumes (partitioned, one partition per volume) → verify. */
+/**
+ * Job {@code restore}: plan → resources (up to the claims) → volumes (partitioned, one partition per
+ * volume) → workloads (custom resources, workloads, webhooks) → verify. The two resource steps do
+ * nothing when the backup has no resources, so applications start only once their volumes hold data.
+ */
 @Configuration(proxyBeanMethods = false)
 public class RestoreJobConfiguration {
 
     public static final String JOB_NAME = "restore";
 
     @Bean
-    public Job restoreJob(JobRepository jobRepository, Step restorePlanStep, Step restoreVolumesStep,
-            Step restoreVerifyStep, RestoreRunListener restoreRunListener) {
+    public Job restoreJob(JobRepository jobRepository, Step restorePlanStep, Step restoreResourcesStep,
+            Step restoreVolumesStep, Step restoreWorkloadsStep, Step restoreVerifyStep,
+            RestoreRunListener restoreRunListener) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(restoreRunListener)
                 .start(restorePlanStep)
+                .next(restoreResourcesStep)
                 .next(restoreVolumesStep)
+                .next(restoreWorkloadsStep)
                 .next(restoreVerifyStep)
                 .build();
     }
@@ -60,6 +72,38 @@ public class RestoreJobConfiguration {
             @Value("#{jobParameters['target']}") String target, OpenRepositories repositories, RunLogs runLogs,
             Clock clock) {
         return new RestorePlanTasklet(name, backup, location, target, repositories, runLogs.of(JOB_NAME, name), clock);
+    }
+
+    @Bean
+    public Step restoreResourcesStep(JobRepository jobRepository, RestoreResourcesTasklet restoreResourcesTasklet) {
+        return new StepBuilder(StepNames.RESOURCES, jobRepository).tasklet(restoreResourcesTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public RestoreResourcesTasklet restoreResourcesTasklet(@Value("#{jobParameters['name']}") String name,
+            @Value("#{jobParameters['location']}") String location,
+            @Value("#{jobExecutionContext['" + ContextKeys.PLAN + "']}") String planJson,
+            @Value("#{jobParameters['" + RunParameters.RESOURCES + "']}") String request, ResourceScope resourceScope,
+            ObjectProvider<KubernetesClient> kubernetesClient, OpenRepositories repositories, RunLogs runLogs) {
+        return new RestoreResourcesTasklet(name, location, RestorePhase.UP_TO_VOLUMES, planJson, request,
+                resourceScope.ownNamespace(), kubernetesClient::getObject, repositories, runLogs.of(JOB_NAME, name));
+    }
+
+    @Bean
+    public Step restoreWorkloadsStep(JobRepository jobRepository, RestoreResourcesTasklet restoreWorkloadsTasklet) {
+        return new StepBuilder(StepNames.WORKLOADS, jobRepository).tasklet(restoreWorkloadsTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public RestoreResourcesTasklet restoreWorkloadsTasklet(@Value("#{jobParameters['name']}") String name,
+            @Value("#{jobParameters['location']}") String location,
+            @Value("#{jobExecutionContext['" + ContextKeys.PLAN + "']}") String planJson,
+            @Value("#{jobParameters['" + RunParameters.RESOURCES + "']}") String request, ResourceScope resourceScope,
+            ObjectProvider<KubernetesClient> kubernetesClient, OpenRepositories repositories, RunLogs runLogs) {
+        return new RestoreResourcesTasklet(name, location, RestorePhase.WORKLOADS, planJson, request,
+                resourceScope.ownNamespace(), kubernetesClient::getObject, repositories, runLogs.of(JOB_NAME, name));
     }
 
     @Bean

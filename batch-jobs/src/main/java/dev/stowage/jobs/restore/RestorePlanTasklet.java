@@ -10,6 +10,7 @@ import dev.stowage.jobs.manifest.ManifestJson;
 import dev.stowage.jobs.manifest.Operations;
 import dev.stowage.jobs.manifest.Phase;
 import dev.stowage.jobs.manifest.RestoreManifest;
+import dev.stowage.jobs.manifest.RestoreResources;
 import dev.stowage.jobs.manifest.RestoreTotals;
 import dev.stowage.jobs.manifest.RestoreVolume;
 import dev.stowage.jobs.progress.RunLog;
@@ -22,7 +23,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Step {@code plan} of a restore: reads the backup's manifest, decides each volume's target (refusing
- * targets that hold anything), and records the restore as InProgress in the repository.
+ * targets that hold anything) and whether resources are restored (the backup has a resources snapshot),
+ * and records the restore as InProgress in the repository.
  */
 public class RestorePlanTasklet implements Tasklet {
 
@@ -56,12 +58,16 @@ public class RestorePlanTasklet implements Tasklet {
         }
         List<RestoreVolume> volumes = RestoreTargets.plan(source, target);
         RestoreTargets.requireEmpty(volumes, target != null);
+        RestoreResources resources = source.resources() == null ? null
+                : RestoreResources.planned(source.resources().snapshotId());
         RestoreManifest manifest = new RestoreManifest(name, Phase.IN_PROGRESS, backup, location, clock.instant(), null,
-                RestoreTotals.ZERO, volumes, Operations.NONE, EstimatedCost.NONE, List.of(), List.of());
+                RestoreTotals.ZERO, volumes, Operations.NONE, EstimatedCost.NONE, List.of(), List.of(), resources);
         repository.manifests().put(manifest);
         chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
                 .putString(ContextKeys.PLAN, ManifestJson.writeString(manifest));
-        log.info("plan: restore backup " + backup + " (" + volumes.size() + " volume(s)) from location " + location);
+        log.info("plan: restore backup " + backup + " (" + volumes.size() + " volume(s)"
+                + (resources == null ? "" : ", Kubernetes resources of snapshot " + resources.snapshotId())
+                + ") from location " + location);
         volumes.forEach(v -> log.info("plan: " + v.partition() + " " + v.name() + " -> " + v.target()));
         return RepeatStatus.FINISHED;
     }

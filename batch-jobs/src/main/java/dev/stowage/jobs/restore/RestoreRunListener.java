@@ -5,6 +5,7 @@ import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.location.OpenedRepository;
 import dev.stowage.jobs.manifest.Phase;
 import dev.stowage.jobs.manifest.RestoreManifest;
+import dev.stowage.jobs.manifest.RestoreResources;
 import dev.stowage.jobs.manifest.RestoreVolume;
 import dev.stowage.jobs.progress.RunLog;
 import dev.stowage.jobs.progress.RunLogs;
@@ -41,8 +42,11 @@ public final class RestoreRunListener extends RunListener {
         OpenedRepository repository = repositories.get(execution.getJobParameters().getString(RunParameters.LOCATION),
                 false);
         List<RestoreVolume> volumes = RestoreResults.volumes(jobRepository, execution, plan.get());
+        Optional<RestoreResources> resources = RestoreResourceResults.of(jobRepository, execution, plan.get());
         repository.manifests().put(plan.get().withOutcome(Phase.FAILED, clock.instant(), volumes,
-                count.operations(), count.cost(), mergeErrors(RestoreResults.errors(volumes), reasons), List.of()));
+                count.operations(), count.cost(),
+                mergeErrors(RestoreResourceResults.errors(RestoreResults.errors(volumes), resources), reasons),
+                RestoreResourceResults.warnings(resources)).withResources(resources.orElse(null)));
         repository.manifests().putLog(RestoreJobConfiguration.JOB_NAME, plan.get().name(), log.read());
     }
 }

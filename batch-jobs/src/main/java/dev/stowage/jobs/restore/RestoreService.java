@@ -6,7 +6,10 @@ import dev.stowage.jobs.RunParameters;
 import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.location.OpenedRepository;
 import dev.stowage.jobs.manifest.BackupManifest;
+import dev.stowage.jobs.manifest.ManifestJson;
 import dev.stowage.jobs.manifest.RestoreManifest;
+import dev.stowage.jobs.resources.ResourceRestoreRequest;
+import dev.stowage.jobs.resources.ResourceScope;
 import dev.stowage.jobs.run.RunDecision;
 import dev.stowage.jobs.run.RunLauncher;
 import java.nio.file.Path;
@@ -32,22 +35,35 @@ public final class RestoreService {
     private final Supplier<RunLauncher> launcher;
     private final OpenRepositories repositories;
     private final Clock clock;
+    private final ResourceScope resourceScope;
 
-    /** @param restoreJob and {@code launcher} are looked up when a run needs them (see BackupService) */
+    /**
+     * @param restoreJob    and {@code launcher} are looked up when a run needs them (see BackupService)
+     * @param resourceScope the Kubernetes connection a restore of resources needs
+     */
     public RestoreService(Supplier<Job> restoreJob, Supplier<RunLauncher> launcher, OpenRepositories repositories,
-            Clock clock) {
+            Clock clock, ResourceScope resourceScope) {
         this.restoreJob = restoreJob;
         this.launcher = launcher;
         this.repositories = repositories;
         this.clock = clock;
+        this.resourceScope = resourceScope;
+    }
+
+    /** Restores of volumes only. */
+    public RestoreService(Supplier<Job> restoreJob, Supplier<RunLauncher> launcher, OpenRepositories repositories,
+            Clock clock) {
+        this(restoreJob, launcher, repositories, clock, ResourceScope.disabled());
     }
 
     /**
-     * Checks a request: the backup exists and can be restored, the name is free (or its last run failed
-     * and is resumed), and for a new run that every target is absent or empty.
+     * Checks a request: the backup exists and can be restored, the resource options and the Kubernetes
+     * connection when it has resources, the name is free (or its last run failed and is resumed), and for
+     * a new run that every target is absent or empty.
      */
     public PreparedRestore prepare(RestoreCreateRequest request) {
         RunNames.check(request.backup(), "backup");
+        request.resources().validate();
         String name = RunNames.check(request.name() != null ? request.name()
                 : request.backup() + "-" + NAME_TIME.format(clock.instant()), "restore");
         String what = "restore " + name;
@@ -59,6 +75,7 @@ public final class RestoreService {
             throw new InvalidRequestException("backup " + backup.name() + " is " + backup.phase()
                     + ": only a Completed or PartiallyFailed backup can be restored");
         }
+        checkResources(backup, request.resources());
         repository.manifests().restore(name).filter(m -> m.phase().usable()).ifPresent(m -> {
             throw new InvalidRequestException(what + " already exists (" + m.phase()
                     + "): choose another name with `restore create NAME`");
@@ -66,17 +83,30 @@ public final class RestoreService {
         String target = request.target() == null ? null : Path.of(request.target()).toAbsolutePath().normalize().toString();
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addString(RunParameters.BACKUP, request.backup(), false)
-                .addString(RunParameters.LOCATION, request.location(), false);
+                .addString(RunParameters.LOCATION, request.location(), false)
+                .addString(RunParameters.RESOURCES, ManifestJson.writeString(request.resources()), false);
         if (target != null) {
             builder.addString(RunParameters.TARGET, target, false);
         }
         JobParameters parameters = builder.toJobParameters();
         RunDecision decision = launcher.get().decide(KIND, name, parameters,
-                List.of(RunParameters.BACKUP, RunParameters.LOCATION, RunParameters.TARGET), what);
+                List.of(RunParameters.BACKUP, RunParameters.LOCATION, RunParameters.TARGET, RunParameters.RESOURCES),
+                what);
         if (!decision.restart()) {
             RestoreTargets.requireEmpty(RestoreTargets.plan(backup, target), target != null);
         }
         return new PreparedRestore(name, request, backup, parameters, decision);
+    }
+
+    private void checkResources(BackupManifest backup, ResourceRestoreRequest resources) {
+        if (backup.resources() == null) {
+            if (resources.given()) {
+                throw new InvalidRequestException("backup " + backup.name() + " holds no Kubernetes resources: "
+                        + "leave out the resource filters, mappings and policy");
+            }
+            return;
+        }
+        resourceScope.requireConnection();
     }
 
     public JobExecution run(PreparedRestore prepared) {

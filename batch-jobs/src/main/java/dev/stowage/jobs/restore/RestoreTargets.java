@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * Where each volume of a backup is restored: under {@code --target DIR} in a subdirectory named after
- * the volume, or without a target where it was backed up from. A restore never writes into a directory
+ * the volume, or without a target where it was backed up from. A backup of Kubernetes resources alone
+ * has no volume to restore. A restore never writes into a directory
  * that holds anything: existing data is not overwritten.
  */
 public final class RestoreTargets {
@@ -33,7 +34,7 @@ public final class RestoreTargets {
             volumes.add(RestoreVolume.planned(volume.name(), volume.source(), volume.snapshotId(), to.toString(),
                     volume.partition()));
         }
-        if (volumes.isEmpty()) {
+        if (volumes.isEmpty() && backup.resources() == null) {
             throw new InvalidRequestException("backup " + backup.name() + " has no completed volume to restore");
         }
         return volumes;

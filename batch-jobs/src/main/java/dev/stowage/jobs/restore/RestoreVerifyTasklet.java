@@ -5,11 +5,13 @@ import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.location.OpenedRepository;
 import dev.stowage.jobs.manifest.Phase;
 import dev.stowage.jobs.manifest.RestoreManifest;
+import dev.stowage.jobs.manifest.RestoreResources;
 import dev.stowage.jobs.manifest.RestoreVolume;
 import dev.stowage.jobs.progress.RunLog;
 import dev.stowage.jobs.run.RunMeter;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -20,7 +22,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Step {@code verify}: checks every restored volume against its snapshot, then writes the restore
- * manifest (Completed, or PartiallyFailed naming what is missing) and the run log.
+ * manifest (Completed, or PartiallyFailed naming what is missing and which objects the API refused), with
+ * the outcome of every Kubernetes object, and the run log.
  */
 public class RestoreVerifyTasklet implements Tasklet {
 
@@ -52,15 +55,17 @@ public class RestoreVerifyTasklet implements Tasklet {
                 .toList();
         volumes.forEach(v -> log.info("verify: " + v.name() + " " + v.phase() + ", " + v.stats().filesVerified()
                 + " files present in " + v.target()));
-        Phase phase = RestoreResults.phase(volumes);
+        Optional<RestoreResources> resources = RestoreResourceResults.of(jobRepository, execution, plan);
+        Phase phase = RestoreResourceResults.phase(RestoreResults.phase(volumes), resources);
         RunMeter.Count count = meter.closing(execution, location);
-        List<String> errors = RestoreResults.errors(volumes);
+        List<String> errors = RestoreResourceResults.errors(RestoreResults.errors(volumes), resources);
         RestoreManifest manifest = plan.withOutcome(phase, clock.instant(), volumes, count.operations(), count.cost(),
-                errors, List.of());
+                errors, RestoreResourceResults.warnings(resources)).withResources(resources.orElse(null));
         repository.manifests().put(manifest);
         execution.getExecutionContext().putString(ContextKeys.PHASE, phase.label());
         log.info("verify: restore " + plan.name() + " " + phase + ": " + manifest.stats().files() + " files, "
-                + manifest.stats().bytes() + " bytes, store requests " + count.operations().counts()
+                + manifest.stats().bytes() + " bytes, " + resources.map(r -> r.objects().size() + " Kubernetes objects ("
+                + r.failures().size() + " failed), ").orElse("") + "store requests " + count.operations().counts()
                 + ", estimated cost $" + count.cost().dollarsWithoutFreeAllowance().toPlainString());
         repository.manifests().putLog(RestoreJobConfiguration.JOB_NAME, plan.name(), log.read());
         if (phase != Phase.COMPLETED) {

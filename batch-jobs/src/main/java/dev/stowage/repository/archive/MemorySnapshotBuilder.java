@@ -23,7 +23,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,12 @@ import java.util.TreeMap;
 public final class MemorySnapshotBuilder implements SnapshotBuilder {
     private static final int FILE_MODE = 0600;
     private static final int DIRECTORY_MODE = 0700;
+    /**
+     * In-memory files have no time of their own. Stamping them with the run's time would give every tree
+     * a new id in every snapshot, so an unchanged set of objects would store all its trees again; a fixed
+     * time keeps identical content at identical ids. The snapshot's manifest keeps the run's time.
+     */
+    private static final long SYNTHETIC_TIME_NANOS = 0L;
 
     private final ContentStore content;
     private final TreeStore trees;
@@ -46,7 +51,6 @@ public final class MemorySnapshotBuilder implements SnapshotBuilder {
     private final SnapshotSource source;
     private final Clock clock;
     private final ContentWriter writer;
-    private final long timeNanos;
     private final Directory root = new Directory();
     private long files;
     private long bytes;
@@ -60,8 +64,6 @@ public final class MemorySnapshotBuilder implements SnapshotBuilder {
         this.chunker = chunker;
         this.source = source;
         this.clock = clock;
-        Instant now = clock.instant();
-        this.timeNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
         this.writer = content.newWriter();
     }
 
@@ -78,7 +80,7 @@ public final class MemorySnapshotBuilder implements SnapshotBuilder {
             throw new IllegalArgumentException("snapshot path '" + path + "' was already added");
         }
         List<BlobRef> blobs = store(data);
-        directory.entries.put(name, Node.file(name, FileAttributes.synthetic(FILE_MODE, timeNanos, data.length),
+        directory.entries.put(name, Node.file(name, FileAttributes.synthetic(FILE_MODE, SYNTHETIC_TIME_NANOS, data.length),
                 blobs));
         files++;
         bytes += data.length;
@@ -126,7 +128,7 @@ public final class MemorySnapshotBuilder implements SnapshotBuilder {
         List<Node> nodes = new ArrayList<>();
         for (Map.Entry<String, Object> entry : directory.entries.entrySet()) {
             if (entry.getValue() instanceof Directory child) {
-                nodes.add(Node.directory(entry.getKey(), FileAttributes.synthetic(DIRECTORY_MODE, timeNanos, 0),
+                nodes.add(Node.directory(entry.getKey(), FileAttributes.synthetic(DIRECTORY_MODE, SYNTHETIC_TIME_NANOS, 0),
                         storeTree(child)));
             } else {
                 nodes.add((Node) entry.getValue());

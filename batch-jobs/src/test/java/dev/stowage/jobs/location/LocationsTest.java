@@ -79,6 +79,17 @@ class LocationsTest {
     }
 
     @Test
+    void aLocationThatIsNeitherADirectoryNorABucketNamesWhatToSet() {
+        LocationProperties empty = new LocationProperties(null, null, null, null, null, null, null, null, null, 3,
+                null, null, null, null, null, null);
+        Locations locations = new Locations(properties(Map.of("nas", empty)));
+
+        assertThatThrownBy(() -> locations.get("nas"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("set stowage.locations.nas.path or .bucket");
+    }
+
+    @Test
     void anUnknownLocationIsRefusedNamingTheKnownOnes() {
         Locations locations = new Locations(properties(Map.of("nas", LocationProperties.atPath(Path.of("/nas")))));
 

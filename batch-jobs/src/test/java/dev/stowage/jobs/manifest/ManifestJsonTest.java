@@ -17,9 +17,10 @@ class ManifestJsonTest {
     private final BackupManifest manifest = new BackupManifest("first", Phase.PARTIALLY_FAILED,
             Instant.parse("2025-01-01T10:00:00Z"), Instant.parse("2025-01-01T10:01:00Z"),
             Instant.parse("2025-01-31T10:00:00Z"), "720h0m0s", "local", volume.stats(), List.of(volume),
-            new Operations(Map.of("PutObject", 4L, "GetObject", 2L, "ListObjectsV2", 1L), null),
-            new EstimatedCost(BigDecimal.ZERO, new BigDecimal("0.000005"), Map.of(CostClass.C, new BigDecimal("0.000004"))),
-            List.of(), List.of("data: a.txt: permission denied"));
+            new Operations(Map.of("PutObject", 4L, "GetObject", 2L, "ListObjectsV2", 1L)),
+            new EstimatedCost(BigDecimal.ZERO, new BigDecimal("0.000005"),
+                    Map.of(CostClass.C, new BigDecimal("0.000004"))),
+            List.of(), List.of("data: a.txt: permission denied"), null);
 
     @Test
     void writesTheFieldsDescribeJsonPromises() throws Exception {

@@ -1,11 +1,9 @@
 package dev.stowage.jobs.testing;
 
-import dev.stowage.store.ObjectInfo;
+import dev.stowage.store.ForwardingObjectStore;
 import dev.stowage.store.ObjectStore;
 import dev.stowage.store.StoreException;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,9 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * packs became reusable. Knows the repository's key layout ({@code data/} packs, {@code index/} indexes,
  * docs/FORMAT.md).
  */
-public final class FaultyStore implements ObjectStore {
+public final class FaultyStore extends ForwardingObjectStore {
 
-    private final ObjectStore delegate;
     private final Map<String, AtomicInteger> puts = new ConcurrentHashMap<>();
     private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
     private volatile boolean armed;
@@ -27,7 +24,7 @@ public final class FaultyStore implements ObjectStore {
     private final AtomicInteger largePacksSinceArmed = new AtomicInteger();
 
     public FaultyStore(ObjectStore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /**
@@ -58,16 +55,11 @@ public final class FaultyStore implements ObjectStore {
     }
 
     @Override
-    public String location() {
-        return delegate.location();
-    }
-
-    @Override
     public void put(String key, byte[] data) {
         if (armed && checkpointSeen && key.startsWith("data/")) {
             throw new StoreException("put", key, location(), StoreException.Reason.IO, "injected failure", null);
         }
-        delegate.put(key, data);
+        super.put(key, data);
         if (armed && key.startsWith("data/") && data.length >= packBytes) {
             largePacksSinceArmed.incrementAndGet();
         }
@@ -76,30 +68,5 @@ public final class FaultyStore implements ObjectStore {
         }
         puts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
         sizes.put(key, data.length);
-    }
-
-    @Override
-    public byte[] get(String key) {
-        return delegate.get(key);
-    }
-
-    @Override
-    public byte[] getRange(String key, long offset, int length) {
-        return delegate.getRange(key, offset, length);
-    }
-
-    @Override
-    public Optional<ObjectInfo> stat(String key) {
-        return delegate.stat(key);
-    }
-
-    @Override
-    public List<ObjectInfo> list(String prefix) {
-        return delegate.list(prefix);
-    }
-
-    @Override
-    public void delete(String key) {
-        delegate.delete(key);
     }
 }

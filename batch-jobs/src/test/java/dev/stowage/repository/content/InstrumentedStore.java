@@ -1,10 +1,10 @@
 package dev.stowage.repository.content;
 
+import dev.stowage.store.ForwardingObjectStore;
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectStore;
 import dev.stowage.store.StoreException;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -13,9 +13,8 @@ import java.util.function.Predicate;
  * Test decorator around a real store: counts puts, records the most puts ever in flight at once, can
  * hold puts at a gate (so concurrency is observable without timing) and can fail puts whose key matches.
  */
-final class InstrumentedStore implements ObjectStore {
+final class InstrumentedStore extends ForwardingObjectStore {
 
-    private final ObjectStore delegate;
     private final AtomicInteger puts = new AtomicInteger();
     private final AtomicInteger rangeReads = new AtomicInteger();
     private final java.util.Map<String, AtomicInteger> getsByPrefix = new java.util.concurrent.ConcurrentHashMap<>();
@@ -26,7 +25,7 @@ final class InstrumentedStore implements ObjectStore {
     private volatile CountDownLatch gate;
 
     InstrumentedStore(ObjectStore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** Puts of matching keys fail with a retriable "503" until cleared. */
@@ -88,11 +87,6 @@ final class InstrumentedStore implements ObjectStore {
     }
 
     @Override
-    public String location() {
-        return delegate.location();
-    }
-
-    @Override
     public void put(String key, byte[] data) {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
@@ -105,7 +99,7 @@ final class InstrumentedStore implements ObjectStore {
                 throw new StoreException("put", key, location(), StoreException.Reason.UNAVAILABLE,
                         "503 Service Unavailable (injected)", null);
             }
-            delegate.put(key, data);
+            super.put(key, data);
             puts.incrementAndGet();
             synchronized (this) {
                 notifyAll();
@@ -122,28 +116,18 @@ final class InstrumentedStore implements ObjectStore {
     public byte[] get(String key) {
         String prefix = key.contains("/") ? key.substring(0, key.indexOf('/') + 1) : key;
         getsByPrefix.computeIfAbsent(prefix, p -> new AtomicInteger()).incrementAndGet();
-        return delegate.get(key);
+        return super.get(key);
     }
 
     @Override
     public byte[] getRange(String key, long offset, int length) {
         rangeReads.incrementAndGet();
-        return delegate.getRange(key, offset, length);
-    }
-
-    @Override
-    public Optional<ObjectInfo> stat(String key) {
-        return delegate.stat(key);
+        return super.getRange(key, offset, length);
     }
 
     @Override
     public List<ObjectInfo> list(String prefix) {
         listsByPrefix.computeIfAbsent(prefix, p -> new AtomicInteger()).incrementAndGet();
-        return delegate.list(prefix);
-    }
-
-    @Override
-    public void delete(String key) {
-        delegate.delete(key);
+        return super.list(prefix);
     }
 }

@@ -23,7 +23,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "create", mixinStandardHelpOptions = true,
-        description = {"Back up directories into the repository of a location.",
+        description = {"Back up directories, and Kubernetes resources, into the repository of a location.",
+                "Resources are backed up when a resource filter is given or stowage.kubernetes.enabled is true;",
+                "namespaces in stowage.resources.excluded-namespaces are left out unless named in --include-namespaces.",
                 "A NAME whose last run failed or was killed is resumed: partitions that completed are not run again."})
 class BackupCreateCommand implements Callable<Integer> {
 
@@ -35,7 +37,7 @@ class BackupCreateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "Name of the backup.")
     private String name;
 
-    @Option(names = "--path", paramLabel = "DIR", required = true, description = "Directory to back up (repeatable).")
+    @Option(names = "--path", paramLabel = "DIR", description = "Directory to back up (repeatable).")
     private List<String> paths = new ArrayList<>();
 
     @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "720h",
@@ -48,14 +50,22 @@ class BackupCreateCommand implements Callable<Integer> {
     @Mixin
     private Options.Wait wait;
 
+    @Mixin
+    private KubernetesOptions.Filters resources;
+
+    @Mixin
+    private KubernetesOptions.Connection kubernetes;
+
     BackupCreateCommand(CliContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
+        kubernetes.apply(context);
         BackupService backups = context.bean(BackupService.class);
-        BackupCreateRequest request = new BackupCreateRequest(name, paths, context.location(location.name), ttl);
+        BackupCreateRequest request = new BackupCreateRequest(name, paths, context.location(location.name), ttl,
+                resources.filters());
         backups.check(request);
         context.startInBackground(RunLauncher.class);
         PreparedBackup prepared = backups.prepare(request);

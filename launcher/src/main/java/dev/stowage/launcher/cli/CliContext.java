@@ -61,6 +61,19 @@ public final class CliContext implements AutoCloseable {
         }
     }
 
+    /**
+     * Points the jobs at a Kubernetes cluster ({@code --kubeconfig}, {@code --context}); null leaves the
+     * environment's choice. Must happen before the first {@link #bean}.
+     */
+    void kubernetes(Path kubeconfig, String kubeContext) {
+        if (kubeconfig != null) {
+            properties.put("stowage.kubernetes.kubeconfig", kubeconfig.toString());
+        }
+        if (kubeContext != null) {
+            properties.put("stowage.kubernetes.context", kubeContext);
+        }
+    }
+
     /** The properties given to Spring, for a background run of the same command. */
     Map<String, Object> properties() {
         return Map.copyOf(properties);

@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = {"Restore a backup. With --target DIR each volume goes to DIR/<volume>; without, each volume",
                 "goes back where it was backed up from. Existing files are never overwritten: a target must be",
-                "absent or empty. A NAME whose last run failed or was killed is resumed."})
+                "absent or empty. A backup's Kubernetes resources go back into the cluster: everything up to the",
+                "PersistentVolumeClaims, then the volumes, then the workloads. A NAME whose last run failed or was",
+                "killed is resumed."})
 class RestoreCreateCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -49,16 +51,24 @@ class RestoreCreateCommand implements Callable<Integer> {
     @Mixin
     private Options.Wait wait;
 
+    @Mixin
+    private KubernetesOptions.Restore resources;
+
+    @Mixin
+    private KubernetesOptions.Connection kubernetes;
+
     RestoreCreateCommand(CliContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
+        kubernetes.apply(context);
         RestoreService restores = context.bean(RestoreService.class);
         String locationName = context.location(location.name);
         context.startInBackground(RunLauncher.class);
-        PreparedRestore prepared = restores.prepare(new RestoreCreateRequest(name, backup, locationName, target));
+        PreparedRestore prepared = restores.prepare(new RestoreCreateRequest(name, backup, locationName, target,
+                resources.request()));
         if (prepared.decision().restart()) {
             JobExecution failed = prepared.decision().previous();
             context.err().println("Resuming restore " + prepared.name() + ": job execution " + failed.getId()

@@ -32,7 +32,12 @@ public final class BackupView {
                 + Human.bytes(s.bytesRead()) + " read, " + Human.bytes(s.bytesNew()) + " new, "
                 + Human.bytes(s.bytesUploaded()) + " uploaded in " + Human.count(s.packsUploaded()) + " packs, "
                 + OperationsView.line(b.operations()) + " store requests.");
-        volumes(out, b.volumes(), "  ");
+        if (b.resources() != null) {
+            out.println("  Kubernetes resources: " + ResourcesView.backupLine(b.resources()) + ".");
+        }
+        if (!b.volumes().isEmpty()) {
+            volumes(out, b.volumes(), "  ");
+        }
         problems(out, "Errors", b.errors(), false);
         problems(out, "Warnings", b.warnings(), false);
         out.println("Run `stowage backup describe " + b.name() + "` for details.");
@@ -52,11 +57,19 @@ public final class BackupView {
         out.println("Data:         " + Human.bytes(s.bytesRead()) + " read, " + Human.bytes(s.bytesNew()) + " new, "
                 + Human.bytes(s.bytesUploaded()) + " uploaded in " + Human.count(s.packsUploaded()) + " packs");
         OperationsView.describe(out, b.operations(), b.estimatedCost());
+        if (b.resources() != null) {
+            out.println("Resources:    " + ResourcesView.backupLine(b.resources()));
+        }
         out.println();
-        out.println("Volumes:");
-        volumes(out, b.volumes(), "  ");
+        out.println("Volumes:" + (b.volumes().isEmpty() ? "      none" : ""));
+        if (!b.volumes().isEmpty()) {
+            volumes(out, b.volumes(), "  ");
+        }
         if (details) {
             b.volumes().forEach(v -> volumeDetails(out, v));
+            if (b.resources() != null) {
+                ResourcesView.backupCounts(out, b.resources());
+            }
         }
         problems(out, "Errors", b.errors(), details);
         problems(out, "Warnings", b.warnings(), details);

@@ -26,8 +26,14 @@ public final class RestoreView {
                 + Human.duration(elapsed) + ": " + Human.count(r.stats().files()) + " files ("
                 + Human.bytes(r.stats().bytes()) + ") restored and verified, " + OperationsView.line(r.operations())
                 + " store requests.");
-        volumes(out, r.volumes());
+        if (r.resources() != null) {
+            out.println("  Kubernetes resources: " + ResourcesView.restoreLine(r.resources()) + ".");
+        }
+        if (!r.volumes().isEmpty()) {
+            volumes(out, r.volumes());
+        }
         BackupView.problems(out, "Errors", r.errors(), false);
+        BackupView.problems(out, "Warnings", r.warnings(), false);
         out.println("Run `stowage restore describe " + r.name() + "` for details.");
         out.flush();
     }
@@ -42,9 +48,17 @@ public final class RestoreView {
         out.println("Files:        " + Human.count(r.stats().files()) + " restored (" + Human.bytes(r.stats().bytes())
                 + "), " + Human.count(r.stats().filesVerified()) + " verified present");
         OperationsView.describe(out, r.operations(), r.estimatedCost());
+        if (r.resources() != null) {
+            out.println("Resources:    " + ResourcesView.restoreLine(r.resources()));
+        }
         out.println();
-        out.println("Volumes:");
-        volumes(out, r.volumes());
+        out.println("Volumes:" + (r.volumes().isEmpty() ? "      none" : ""));
+        if (!r.volumes().isEmpty()) {
+            volumes(out, r.volumes());
+        }
+        if (details && r.resources() != null) {
+            ResourcesView.restoreObjects(out, r.resources());
+        }
         if (details) {
             for (RestoreVolume v : r.volumes()) {
                 out.println();

@@ -83,6 +83,17 @@ class LocationCommandsTest {
     }
 
     @Test
+    void aBackupToADirectoryThatIsNotMountedIsRefusedAndCreatesNothing() {
+        Cli.Result result = cli.with("stowage.password", "a password").run("backup", "create", "b1", "--path",
+                Trees.write(dir.resolve("data"), 1, 10, 1).toString(), "--location", "gone");
+
+        assertThat(result.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).startsWith("stowage: the directory " + dir.resolve("not-mounted")
+                + " of location 'gone' does not exist: mount the volume it lives on");
+        assertThat(dir.resolve("not-mounted")).doesNotExist();
+    }
+
+    @Test
     void anIncompleteLocationFailsValidationSayingWhatToSetWhileOthersStillWork() {
         Cli incomplete = cli.with("stowage.locations.half.endpoint", "http://minio.lan:9000");
 
