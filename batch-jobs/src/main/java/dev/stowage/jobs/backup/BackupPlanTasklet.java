@@ -7,6 +7,7 @@ import dev.stowage.jobs.location.OpenedRepository;
 import dev.stowage.jobs.manifest.BackupManifest;
 import dev.stowage.jobs.manifest.BackupTotals;
 import dev.stowage.jobs.manifest.BackupVolume;
+import dev.stowage.jobs.manifest.EstimatedCost;
 import dev.stowage.jobs.manifest.ManifestJson;
 import dev.stowage.jobs.manifest.Operations;
 import dev.stowage.jobs.manifest.Phase;
@@ -16,8 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
@@ -55,7 +56,7 @@ public class BackupPlanTasklet implements Tasklet {
         OpenedRepository repository = repositories.get(location, true);
         Instant start = clock.instant();
         BackupManifest manifest = new BackupManifest(name, Phase.IN_PROGRESS, start, null, start.plus(retention),
-                Ttl.format(retention), location, BackupTotals.ZERO, volumes, Operations.NONE, List.of(), List.of());
+                Ttl.format(retention), location, BackupTotals.ZERO, volumes, Operations.NONE, EstimatedCost.NONE, List.of(), List.of());
         repository.manifests().put(manifest);
         chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
                 .putString(ContextKeys.PLAN, ManifestJson.writeString(manifest));

@@ -1,39 +1,36 @@
 package dev.stowage.jobs.manifest;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stowage.store.metering.CostClass;
 import dev.stowage.store.metering.OperationCounts;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Object-store requests of a run, by S3 operation name ({@code PutObject}, {@code GetObject},
- * {@code ListObjectsV2}, ...), as the store layer counts them. {@link #byClass()} adds them up by
- * Backblaze B2 transaction class (A uploads and deletes, B downloads, C listings).
+ * The object-store requests of a run as its manifest records them: by S3 operation
+ * ({@code PutObject}, {@code GetObject}, ...) and by Backblaze B2 transaction class (A uploads and
+ * deletes, B downloads, C listings). The counting and the classes are the store's
+ * ({@link OperationCounts}); this is their JSON form. {@code byClass} is derived from {@code byKind}
+ * whenever a manifest is read, so the two never disagree.
+ *
+ * @param byKind requests by S3 operation name, zeros left out
+ * @param byClass requests by transaction class, all three present
  */
-public record Operations(Map<String, Long> byKind) {
+public record Operations(Map<String, Long> byKind, Map<CostClass, Long> byClass) {
 
-    public static final Operations NONE = new Operations(Map.of());
+    public static final Operations NONE = of(OperationCounts.EMPTY);
 
     public Operations {
-        byKind = byKind == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(byKind));
+        OperationCounts counts = OperationCounts.fromMap(byKind == null ? Map.of() : byKind);
+        byKind = Collections.unmodifiableMap(counts.toMap());
+        byClass = Collections.unmodifiableMap(counts.byClass());
     }
 
     public static Operations of(OperationCounts counts) {
-        return new Operations(counts.toMap());
+        return new Operations(counts.toMap(), null);
     }
 
     public OperationCounts counts() {
         return OperationCounts.fromMap(byKind);
-    }
-
-    /** Requests per B2 transaction class; written into the manifest for readers without the class table. */
-    @JsonProperty("byClass")
-    public Map<String, Long> byClass() {
-        Map<String, Long> classes = new LinkedHashMap<>();
-        counts().byClass().forEach((costClass, count) -> classes.put(costClass.name(), count));
-        return classes;
     }
 
     public long total() {
@@ -45,7 +42,7 @@ public record Operations(Map<String, Long> byKind) {
     }
 
     public long count(CostClass costClass) {
-        return counts().get(costClass);
+        return byClass.getOrDefault(costClass, 0L);
     }
 
     /** Sum of both, kind by kind (a restarted run adds up its executions). */
