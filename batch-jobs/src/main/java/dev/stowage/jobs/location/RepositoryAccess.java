@@ -45,6 +45,10 @@ public final class RepositoryAccess {
         Location location = locations.get(locationName);
         LocationStore store = open(location);
         try {
+            // a read of a location that holds nothing says so, before asking for a password it would not use
+            if (!createIfMissing && !Repositories.exists(store)) {
+                throw missing(location);
+            }
             PasswordResolver.ResolvedPassword password = passwords.resolve(location, () -> Repositories.exists(store));
             try {
                 return openOrCreate(location, store, password, createIfMissing);
@@ -65,8 +69,7 @@ public final class RepositoryAccess {
                     password);
         } catch (RepositoryNotFoundException e) {
             if (!createIfMissing) {
-                throw new RepositoryMissingException("no repository at location '" + location.name() + "' ("
-                        + location.describe() + "): create a backup there first, or check the location's settings");
+                throw missing(location);
             }
         } catch (WrongPasswordException e) {
             throw new WrongPasswordException("wrong password for the repository at location '" + location.name()
@@ -118,5 +121,10 @@ public final class RepositoryAccess {
             options = options.withMaxParallelUploads(uploads);
         }
         return options;
+    }
+
+    private static RepositoryMissingException missing(Location location) {
+        return new RepositoryMissingException("no repository at location '" + location.name() + "' ("
+                + location.describe() + "): create a backup there first, or check the location's settings");
     }
 }

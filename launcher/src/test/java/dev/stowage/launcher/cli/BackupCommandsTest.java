@@ -168,7 +168,8 @@ class BackupCommandsTest {
 
         assertThat(result.status()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).isEqualTo("stowage: location 'nas' needs its repository password: pass "
-                + "--password-file FILE, set STOWAGE_PASSWORD, or set stowage.locations.nas.password-file\n");
+                + "--password-file FILE, set STOWAGE_PASSWORD, or set stowage.locations.nas.password-file"
+                + " (STOWAGE_LOCATIONS_NAS_PASSWORD_FILE)\n");
         try (var files = Files.list(nas)) {
             assertThat(files).isEmpty();
         }
