@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The key objects of a repository ({@code keys/<64 hex random>}): writing one, and finding the one a
@@ -42,7 +43,7 @@ final class KeyRing {
      *
      * @throws WrongPasswordException when there is none
      */
-    static Unlocked unlock(ObjectStore store, char[] password, CryptoProvider provider,
+    static Unlocked unlock(ObjectStore store, char[] password, Supplier<CryptoProvider> provider,
             Predicate<MasterKey> accepts) {
         int tried = 0;
         int unreadable = 0;
