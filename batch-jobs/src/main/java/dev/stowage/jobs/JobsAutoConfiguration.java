@@ -1,0 +1,157 @@
+package dev.stowage.jobs;
+
+import dev.stowage.jobs.backup.BackupJobConfiguration;
+import dev.stowage.jobs.backup.BackupService;
+import dev.stowage.jobs.location.FilesystemStoreFactory;
+import dev.stowage.jobs.location.LocationStoreFactory;
+import dev.stowage.jobs.location.Locations;
+import dev.stowage.jobs.location.OpenRepositories;
+import dev.stowage.jobs.location.PasswordResolver;
+import dev.stowage.jobs.location.RepositoryAccess;
+import dev.stowage.jobs.location.RepositoryService;
+import dev.stowage.jobs.partition.LocalPartitionHandlerFactory;
+import dev.stowage.jobs.partition.PartitionHandlerFactory;
+import dev.stowage.jobs.progress.ProgressBoard;
+import dev.stowage.jobs.progress.RunLogs;
+import dev.stowage.jobs.restore.RestoreJobConfiguration;
+import dev.stowage.jobs.restore.RestoreService;
+import dev.stowage.jobs.run.RunLauncher;
+import dev.stowage.jobs.run.RunLiveness;
+import dev.stowage.jobs.run.RunRecovery;
+import dev.stowage.jobs.status.RunHistory;
+import dev.stowage.repository.RepositoryOptions;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * Wires the jobs layer: locations and repositories, the backup and restore jobs, run launching,
+ * recovery and history. Each {@code @ConditionalOnMissingBean} here is a seam another module (or a
+ * test) replaces by declaring its own bean: the object-store factory, the partition handler, the
+ * liveness check, the repository options, the clock.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(StowageProperties.class)
+@Import({BackupJobConfiguration.class, RestoreJobConfiguration.class})
+public class JobsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    public Locations locations(StowageProperties properties) {
+        return new Locations(properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public LocationStoreFactory locationStoreFactory() {
+        return new FilesystemStoreFactory();
+    }
+
+    @Bean
+    public PasswordResolver passwordResolver(StowageProperties properties, Environment environment) {
+        // STOWAGE_PASSWORD binds to stowage.password; it is read here and never kept in the properties
+        return new PasswordResolver(properties.passwordFile(), environment.getProperty("stowage.password"),
+                properties.home().resolve("password"));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public RepositoryOptions repositoryOptions(Clock clock) {
+        return RepositoryOptions.defaults().withClock(clock);
+    }
+
+    @Bean
+    public RepositoryAccess repositoryAccess(Locations locations, LocationStoreFactory storeFactory,
+            PasswordResolver passwords, RepositoryOptions options, StowageProperties properties) {
+        return new RepositoryAccess(locations, storeFactory, passwords, options, properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    public OpenRepositories openRepositories(RepositoryAccess access) {
+        return new OpenRepositories(access);
+    }
+
+    @Bean
+    public RepositoryService repositoryService(OpenRepositories repositories, PasswordResolver passwords) {
+        return new RepositoryService(repositories, passwords);
+    }
+
+    @Bean
+    public ProgressBoard progressBoard(Clock clock) {
+        return new ProgressBoard(clock);
+    }
+
+    @Bean
+    public RunLogs runLogs(StowageProperties properties, Clock clock) {
+        return new RunLogs(properties.home().resolve("logs"), clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public RunLiveness runLiveness() {
+        return RunLiveness.localHost();
+    }
+
+    @Bean
+    public RunRecovery runRecovery(JobRepository jobRepository, JobOperator jobOperator, RunLiveness liveness) {
+        return new RunRecovery(jobRepository, jobOperator, liveness);
+    }
+
+    @Bean
+    public RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, RunRecovery recovery) {
+        return new RunLauncher(jobOperator, jobRepository, recovery);
+    }
+
+    @Bean
+    public RunHistory runHistory(JobRepository jobRepository, RunRecovery recovery) {
+        return new RunHistory(jobRepository, recovery,
+                List.of(BackupJobConfiguration.JOB_NAME, RestoreJobConfiguration.JOB_NAME));
+    }
+
+    /** Threads that run partitions in this process; not Spring Boot's general task executor. */
+    @Bean
+    public ThreadPoolTaskExecutor stowagePartitionExecutor(StowageProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        int threads = Math.max(1, properties.partitions().concurrency());
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setThreadNamePrefix("partition-");
+        executor.setDaemon(true);
+        return executor;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PartitionHandlerFactory partitionHandlerFactory(
+            @Qualifier("stowagePartitionExecutor") ThreadPoolTaskExecutor stowagePartitionExecutor) {
+        return new LocalPartitionHandlerFactory(stowagePartitionExecutor);
+    }
+
+    @Bean
+    public BackupService backupService(@Qualifier("backupJob") ObjectProvider<Job> backupJob,
+            ObjectProvider<RunLauncher> launcher, OpenRepositories repositories, RunLogs runLogs) {
+        return new BackupService(backupJob::getObject, launcher::getObject, repositories, runLogs);
+    }
+
+    @Bean
+    public RestoreService restoreService(@Qualifier("restoreJob") ObjectProvider<Job> restoreJob,
+            ObjectProvider<RunLauncher> launcher, OpenRepositories repositories, Clock clock) {
+        return new RestoreService(restoreJob::getObject, launcher::getObject, repositories, clock);
+    }
+}

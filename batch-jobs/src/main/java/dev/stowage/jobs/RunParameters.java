@@ -1,0 +1,24 @@
+package dev.stowage.jobs;
+
+/**
+ * Job parameter names. A run is identified by its job name, {@link #NAME} and {@link #GENERATION}
+ * (bumped when a completed run's name is freed by a delete); the rest is non-identifying, so a
+ * restart carries them over unchanged.
+ */
+public final class RunParameters {
+
+    public static final String NAME = "name";
+    public static final String GENERATION = "generation";
+    public static final String LOCATION = "location";
+    /** backup: directories to back up, one per line */
+    public static final String PATHS = "paths";
+    /** backup: how long it is kept, e.g. {@code 720h} */
+    public static final String TTL = "ttl";
+    /** restore: the backup to restore */
+    public static final String BACKUP = "backup";
+    /** restore: directory to restore into, or absent to restore each volume where it came from */
+    public static final String TARGET = "target";
+
+    private RunParameters() {
+    }
+}

@@ -1,0 +1,133 @@
+package dev.stowage.jobs.backup;
+
+import dev.stowage.jobs.InvalidRequestException;
+import dev.stowage.jobs.RunNames;
+import dev.stowage.jobs.RunParameters;
+import dev.stowage.jobs.Ttl;
+import dev.stowage.jobs.location.OpenRepositories;
+import dev.stowage.jobs.location.OpenedRepository;
+import dev.stowage.jobs.manifest.BackupManifest;
+import dev.stowage.jobs.manifest.BackupVolume;
+import dev.stowage.jobs.progress.RunLogs;
+import dev.stowage.jobs.run.ProcessIdentity;
+import dev.stowage.jobs.run.RunDecision;
+import dev.stowage.jobs.run.RunLauncher;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * Backups as the CLI sees them: create (or resume) one, read their manifests from the repository,
+ * delete one. The repository is the record of which backups exist; the JobRepository only of runs.
+ */
+public final class BackupService {
+
+    private static final String KIND = BackupJobConfiguration.JOB_NAME;
+
+    private final Supplier<Job> backupJob;
+    private final Supplier<RunLauncher> launcher;
+    private final OpenRepositories repositories;
+    private final RunLogs runLogs;
+
+    /**
+     * @param backupJob and {@code launcher} are looked up when a run needs them: reading manifests
+     *                  ({@code get}, {@code describe}) never starts the JobRepository
+     */
+    public BackupService(Supplier<Job> backupJob, Supplier<RunLauncher> launcher, OpenRepositories repositories,
+            RunLogs runLogs) {
+        this.backupJob = backupJob;
+        this.launcher = launcher;
+        this.repositories = repositories;
+        this.runLogs = runLogs;
+    }
+
+    /**
+     * Checks a request without running it: name, TTL, paths, location and password; a name whose backup
+     * exists (Completed or PartiallyFailed) is refused; a name whose last run failed is resumed.
+     * Creates the repository when the location holds none.
+     */
+    public PreparedBackup prepare(BackupCreateRequest request) {
+        String what = "backup " + request.name();
+        String paths = check(request);
+        OpenedRepository repository = repositories.get(request.location(), true);
+        repository.manifests().backup(request.name()).filter(m -> m.phase().usable()).ifPresent(m -> {
+            throw new InvalidRequestException(what + " already exists at location " + request.location() + " ("
+                    + m.phase() + " " + m.completionTimestamp() + "): choose another name, or delete it first");
+        });
+        JobParameters parameters = new JobParametersBuilder()
+                .addString(RunParameters.LOCATION, request.location(), false)
+                .addString(RunParameters.PATHS, paths, false)
+                .addString(RunParameters.TTL, request.ttl(), false)
+                .toJobParameters();
+        RunDecision decision = launcher.get().decide(KIND, request.name(), parameters,
+                List.of(RunParameters.LOCATION, RunParameters.PATHS), what);
+        return new PreparedBackup(request, parameters, decision, repository);
+    }
+
+    /**
+     * Checks what can be checked without touching any store: name, TTL, paths, location name.
+     *
+     * @return the directories to back up, absolute, one per line
+     */
+    public String check(BackupCreateRequest request) {
+        RunNames.check(request.name(), "backup");
+        Ttl.parse(request.ttl());
+        repositories.location(request.location());
+        List<BackupVolume> volumes = PathVolumes.plan(request.paths(), ProcessIdentity.current().host());
+        return volumes.stream().map(BackupVolume::source).collect(Collectors.joining("\n"));
+    }
+
+    /** Runs a prepared backup to its end; the outcome is in its manifest. */
+    public JobExecution run(PreparedBackup prepared) {
+        return launcher.get().launch(backupJob.get(), prepared.request().name(), prepared.decision(),
+                prepared.parameters());
+    }
+
+    public List<BackupManifest> list(String location) {
+        return repositories.get(location, false).manifests().backups();
+    }
+
+    public Optional<BackupManifest> find(String location, String name) {
+        return repositories.get(location, false).manifests().backup(name);
+    }
+
+    public BackupManifest get(String location, String name) {
+        return repositories.get(location, false).manifests().backup(name)
+                .orElseThrow(() -> new InvalidRequestException("no backup named '" + name + "' at location "
+                        + location + ": `stowage backup get` lists the backups there"));
+    }
+
+    /** The run log: from the repository once the run has ended, else from this machine's log file. */
+    public String logs(String location, String name) {
+        OpenedRepository repository = repositories.get(location, false);
+        return repository.manifests().log(KIND, name).orElseGet(() -> {
+            String local = runLogs.of(KIND, name).read();
+            if (local.isEmpty() && repository.manifests().backup(name).isEmpty()) {
+                throw new InvalidRequestException("no backup named '" + name + "' at location " + location
+                        + ": `stowage backup get` lists the backups there");
+            }
+            return local;
+        });
+    }
+
+    /** Forgets the backup's snapshots and removes its manifest and log; the data goes with the next prune. */
+    public BackupManifest delete(String location, String name) {
+        BackupManifest manifest = get(location, name);
+        if (launcher.get().isActive(KIND, name)) {
+            throw new InvalidRequestException("backup " + name + " is running: wait for it to end, then delete it");
+        }
+        OpenedRepository repository = repositories.get(location, false);
+        for (BackupVolume volume : manifest.volumes()) {
+            if (volume.snapshotId() != null) {
+                repository.repository().forgetSnapshot(volume.snapshotId());
+            }
+        }
+        repository.manifests().deleteBackup(name);
+        return manifest;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.stowage.jobs.location;
+
+import dev.stowage.jobs.manifest.Operations;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The repositories this process has open, one per location, so that the CLI's checks and the job
+ * they lead to pay the password KDF once. Closed with the application context.
+ *
+ * <p>Operations are counted per location for the whole process; a run claims what happened since
+ * the previous claim ({@link #claimOperations}), so with one run per process (the CLI, a CronJob pod)
+ * a run's count includes opening the repository.
+ */
+public final class OpenRepositories implements AutoCloseable {
+
+    private final RepositoryAccess access;
+    private final ConcurrentMap<String, OpenedRepository> open = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Operations> claimed = new ConcurrentHashMap<>();
+
+    public OpenRepositories(RepositoryAccess access) {
+        this.access = access;
+    }
+
+    /** The open repository of a location, opening (or with {@code createIfMissing}, creating) it once. */
+    public OpenedRepository get(String location, boolean createIfMissing) {
+        return open.computeIfAbsent(location, name -> access.open(name, createIfMissing));
+    }
+
+    /** The configured location of this name; {@link dev.stowage.jobs.InvalidRequestException} when there is none. */
+    public Location location(String name) {
+        return access.location(name);
+    }
+
+    /** Operations through the location's store since the last claim. */
+    public synchronized Operations claimOperations(String location) {
+        OpenedRepository repository = open.get(location);
+        if (repository == null) {
+            return Operations.NONE;
+        }
+        Map<String, Long> now = repository.operations().byKind();
+        Operations before = claimed.getOrDefault(location, Operations.NONE);
+        Map<String, Long> delta = new java.util.LinkedHashMap<>();
+        now.forEach((kind, count) -> delta.put(kind, count - before.count(kind)));
+        claimed.put(location, new Operations(now));
+        return new Operations(delta);
+    }
+
+    @Override
+    public void close() {
+        RuntimeException first = null;
+        for (OpenedRepository repository : open.values()) {
+            try {
+                repository.close();
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+        }
+        open.clear();
+        if (first != null) {
+            throw first;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.stowage.jobs.location;
+
+import dev.stowage.jobs.manifest.ManifestStore;
+import dev.stowage.repository.Repository;
+import java.nio.file.Path;
+
+/**
+ * An open repository with the counter of the operations made through it.
+ *
+ * @param created  the repository was initialised by this open
+ * @param password where its password came from (the value itself is wiped after opening)
+ */
+public record OpenedRepository(Location location, Repository repository, CountedStore store, boolean created,
+        PasswordResolver.ResolvedPassword password) implements AutoCloseable {
+
+    public ManifestStore manifests() {
+        return new ManifestStore(repository.documents());
+    }
+
+    public OperationCounter operations() {
+        return store.operations();
+    }
+
+    /** The file a new password was generated into by this open, or null. */
+    public Path generatedPasswordFile() {
+        return password.generated() ? password.file() : null;
+    }
+
+    @Override
+    public void close() {
+        try {
+            repository.close();
+        } finally {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.stowage.jobs.restore;
+
+import dev.stowage.jobs.ContextKeys;
+import dev.stowage.jobs.StepNames;
+import dev.stowage.jobs.location.OpenRepositories;
+import dev.stowage.jobs.manifest.ManifestJson;
+import dev.stowage.jobs.manifest.RestoreManifest;
+import dev.stowage.jobs.partition.PartitionHandlerFactory;
+import dev.stowage.jobs.partition.PlanPartitioner;
+import dev.stowage.jobs.progress.ProgressBoard;
+import dev.stowage.jobs.progress.RunLogs;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Job {@code restore}: plan → volumes (partitioned, one partition per volume) → verify. */
+@Configuration(proxyBeanMethods = false)
+public class RestoreJobConfiguration {
+
+    public static final String JOB_NAME = "restore";
+
+    @Bean
+    public Job restoreJob(JobRepository jobRepository, Step restorePlanStep, Step restoreVolumesStep,
+            Step restoreVerifyStep, RestoreRunListener restoreRunListener) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(restoreRunListener)
+                .start(restorePlanStep)
+                .next(restoreVolumesStep)
+                .next(restoreVerifyStep)
+                .build();
+    }
+
+    @Bean
+    public RestoreRunListener restoreRunListener(JobRepository jobRepository, OpenRepositories repositories,
+            RunLogs runLogs, Clock clock) {
+        return new RestoreRunListener(jobRepository, repositories, runLogs, clock);
+    }
+
+    @Bean
+    public Step restorePlanStep(JobRepository jobRepository, RestorePlanTasklet restorePlanTasklet) {
+        return new StepBuilder(StepNames.PLAN, jobRepository).tasklet(restorePlanTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public RestorePlanTasklet restorePlanTasklet(@Value("#{jobParameters['name']}") String name,
+            @Value("#{jobParameters['backup']}") String backup, @Value("#{jobParameters['location']}") String location,
+            @Value("#{jobParameters['target']}") String target, OpenRepositories repositories, RunLogs runLogs,
+            Clock clock) {
+        return new RestorePlanTasklet(name, backup, location, target, repositories, runLogs.of(JOB_NAME, name), clock);
+    }
+
+    @Bean
+    public Step restoreVolumesStep(JobRepository jobRepository, Partitioner restorePartitioner,
+            Step restoreVolumeStep, PartitionHandlerFactory partitionHandlers) {
+        return new StepBuilder(StepNames.VOLUMES, jobRepository)
+                .partitioner(StepNames.VOLUME, restorePartitioner)
+                .partitionHandler(partitionHandlers.create(restoreVolumeStep))
+                .build();
+    }
+
+    @Bean
+    @JobScope
+    public Partitioner restorePartitioner(@Value("#{jobExecutionContext['" + ContextKeys.PLAN + "']}") String planJson) {
+        RestoreManifest plan = ManifestJson.read(planJson, RestoreManifest.class, "restore plan");
+        Map<String, String> partitions = new LinkedHashMap<>();
+        plan.volumes().forEach(v -> partitions.put(v.partition(), ManifestJson.writeString(v)));
+        return new PlanPartitioner(partitions);
+    }
+
+    @Bean
+    public Step restoreVolumeStep(JobRepository jobRepository, VolumeRestoreTasklet volumeRestoreTasklet) {
+        return new StepBuilder(StepNames.VOLUME, jobRepository).tasklet(volumeRestoreTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public VolumeRestoreTasklet volumeRestoreTasklet(@Value("#{jobParameters['name']}") String name,
+            @Value("#{jobParameters['location']}") String location,
+            @Value("#{stepExecutionContext['" + ContextKeys.VOLUME + "']}") String volumeJson,
+            OpenRepositories repositories, ProgressBoard progressBoard, RunLogs runLogs) {
+        return new VolumeRestoreTasklet(name, location, volumeJson, repositories, progressBoard,
+                runLogs.of(JOB_NAME, name));
+    }
+
+    @Bean
+    public Step restoreVerifyStep(JobRepository jobRepository, RestoreVerifyTasklet restoreVerifyTasklet) {
+        return new StepBuilder(StepNames.VERIFY, jobRepository).tasklet(restoreVerifyTasklet).build();
+    }
+
+    @Bean
+    @StepScope
+    public RestoreVerifyTasklet restoreVerifyTasklet(@Value("#{jobParameters['name']}") String name,
+            @Value("#{jobParameters['location']}") String location, JobRepository jobRepository,
+            OpenRepositories repositories, RunLogs runLogs, Clock clock) {
+        return new RestoreVerifyTasklet(location, jobRepository, repositories, runLogs.of(JOB_NAME, name), clock);
+    }
+}

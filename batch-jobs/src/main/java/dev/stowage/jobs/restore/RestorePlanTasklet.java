@@ -1,0 +1,67 @@
+package dev.stowage.jobs.restore;
+
+import dev.stowage.jobs.ContextKeys;
+import dev.stowage.jobs.InvalidRequestException;
+import dev.stowage.jobs.location.OpenRepositories;
+import dev.stowage.jobs.location.OpenedRepository;
+import dev.stowage.jobs.manifest.BackupManifest;
+import dev.stowage.jobs.manifest.ManifestJson;
+import dev.stowage.jobs.manifest.Operations;
+import dev.stowage.jobs.manifest.Phase;
+import dev.stowage.jobs.manifest.RestoreManifest;
+import dev.stowage.jobs.manifest.RestoreTotals;
+import dev.stowage.jobs.manifest.RestoreVolume;
+import dev.stowage.jobs.progress.RunLog;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Step {@code plan} of a restore: reads the backup's manifest, decides each volume's target (refusing
+ * targets that hold anything), and records the restore as InProgress in the repository.
+ */
+public class RestorePlanTasklet implements Tasklet {
+
+    private final String name;
+    private final String backup;
+    private final String location;
+    private final String target;
+    private final OpenRepositories repositories;
+    private final RunLog log;
+    private final Clock clock;
+
+    public RestorePlanTasklet(String name, String backup, String location, String target,
+            OpenRepositories repositories, RunLog log, Clock clock) {
+        this.name = name;
+        this.backup = backup;
+        this.location = location;
+        this.target = target;
+        this.repositories = repositories;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        OpenedRepository repository = repositories.get(location, false);
+        BackupManifest source = repository.manifests().backup(backup).orElseThrow(() -> new InvalidRequestException(
+                "no backup named '" + backup + "' at location " + location));
+        if (!source.phase().usable()) {
+            throw new InvalidRequestException("backup " + backup + " is " + source.phase()
+                    + ": only a Completed or PartiallyFailed backup can be restored");
+        }
+        List<RestoreVolume> volumes = RestoreTargets.plan(source, target);
+        RestoreTargets.requireEmpty(volumes, target != null);
+        RestoreManifest manifest = new RestoreManifest(name, Phase.IN_PROGRESS, backup, location, clock.instant(), null,
+                RestoreTotals.ZERO, volumes, Operations.NONE, List.of(), List.of());
+        repository.manifests().put(manifest);
+        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+                .putString(ContextKeys.PLAN, ManifestJson.writeString(manifest));
+        log.info("plan: restore backup " + backup + " (" + volumes.size() + " volume(s)) from location " + location);
+        volumes.forEach(v -> log.info("plan: " + v.partition() + " " + v.name() + " -> " + v.target()));
+        return RepeatStatus.FINISHED;
+    }
+}

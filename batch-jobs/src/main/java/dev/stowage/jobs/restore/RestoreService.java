@@ -1,0 +1,99 @@
+package dev.stowage.jobs.restore;
+
+import dev.stowage.jobs.InvalidRequestException;
+import dev.stowage.jobs.RunNames;
+import dev.stowage.jobs.RunParameters;
+import dev.stowage.jobs.location.OpenRepositories;
+import dev.stowage.jobs.location.OpenedRepository;
+import dev.stowage.jobs.manifest.BackupManifest;
+import dev.stowage.jobs.manifest.RestoreManifest;
+import dev.stowage.jobs.run.RunDecision;
+import dev.stowage.jobs.run.RunLauncher;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/** Restores as the CLI sees them: create (or resume) one, read their manifests. */
+public final class RestoreService {
+
+    private static final String KIND = RestoreJobConfiguration.JOB_NAME;
+    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private final Supplier<Job> restoreJob;
+    private final Supplier<RunLauncher> launcher;
+    private final OpenRepositories repositories;
+    private final Clock clock;
+
+    /** @param restoreJob and {@code launcher} are looked up when a run needs them (see BackupService) */
+    public RestoreService(Supplier<Job> restoreJob, Supplier<RunLauncher> launcher, OpenRepositories repositories,
+            Clock clock) {
+        this.restoreJob = restoreJob;
+        this.launcher = launcher;
+        this.repositories = repositories;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks a request: the backup exists and can be restored, the name is free (or its last run failed
+     * and is resumed), and for a new run that every target is absent or empty.
+     */
+    public PreparedRestore prepare(RestoreCreateRequest request) {
+        RunNames.check(request.backup(), "backup");
+        String name = RunNames.check(request.name() != null ? request.name()
+                : request.backup() + "-" + NAME_TIME.format(clock.instant()), "restore");
+        String what = "restore " + name;
+        OpenedRepository repository = repositories.get(request.location(), false);
+        BackupManifest backup = repository.manifests().backup(request.backup()).orElseThrow(() ->
+                new InvalidRequestException("no backup named '" + request.backup() + "' at location "
+                        + request.location() + ": `stowage backup get` lists the backups there"));
+        if (!backup.phase().usable()) {
+            throw new InvalidRequestException("backup " + backup.name() + " is " + backup.phase()
+                    + ": only a Completed or PartiallyFailed backup can be restored");
+        }
+        repository.manifests().restore(name).filter(m -> m.phase().usable()).ifPresent(m -> {
+            throw new InvalidRequestException(what + " already exists (" + m.phase()
+                    + "): choose another name with `restore create NAME`");
+        });
+        String target = request.target() == null ? null : Path.of(request.target()).toAbsolutePath().normalize().toString();
+        JobParametersBuilder builder = new JobParametersBuilder()
+                .addString(RunParameters.BACKUP, request.backup(), false)
+                .addString(RunParameters.LOCATION, request.location(), false);
+        if (target != null) {
+            builder.addString(RunParameters.TARGET, target, false);
+        }
+        JobParameters parameters = builder.toJobParameters();
+        RunDecision decision = launcher.get().decide(KIND, name, parameters,
+                List.of(RunParameters.BACKUP, RunParameters.LOCATION, RunParameters.TARGET), what);
+        if (!decision.restart()) {
+            RestoreTargets.requireEmpty(RestoreTargets.plan(backup, target), target != null);
+        }
+        return new PreparedRestore(name, request, backup, parameters, decision);
+    }
+
+    public JobExecution run(PreparedRestore prepared) {
+        return launcher.get().launch(restoreJob.get(), prepared.name(), prepared.decision(), prepared.parameters());
+    }
+
+    public List<RestoreManifest> list(String location) {
+        return repositories.get(location, false).manifests().restores();
+    }
+
+    public Optional<RestoreManifest> find(String location, String name) {
+        return repositories.get(location, false).manifests().restore(name);
+    }
+
+    public RestoreManifest get(String location, String name) {
+        return repositories.get(location, false).manifests().restore(name)
+                .orElseThrow(() -> new InvalidRequestException("no restore named '" + name + "' at location "
+                        + location + ": `stowage restore get` lists the restores there"));
+    }
+}

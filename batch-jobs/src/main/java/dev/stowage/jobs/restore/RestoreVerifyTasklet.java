@@ -1,0 +1,70 @@
+package dev.stowage.jobs.restore;
+
+import dev.stowage.jobs.ContextKeys;
+import dev.stowage.jobs.location.OpenRepositories;
+import dev.stowage.jobs.location.OpenedRepository;
+import dev.stowage.jobs.manifest.Operations;
+import dev.stowage.jobs.manifest.Phase;
+import dev.stowage.jobs.manifest.RestoreManifest;
+import dev.stowage.jobs.manifest.RestoreVolume;
+import dev.stowage.jobs.progress.RunLog;
+import dev.stowage.jobs.run.RunOperations;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Step {@code verify}: checks every restored volume against its snapshot, then writes the restore
+ * manifest (Completed, or PartiallyFailed naming what is missing) and the run log.
+ */
+public class RestoreVerifyTasklet implements Tasklet {
+
+    private final String location;
+    private final JobRepository jobRepository;
+    private final OpenRepositories repositories;
+    private final RunLog log;
+    private final Clock clock;
+
+    public RestoreVerifyTasklet(String location, JobRepository jobRepository, OpenRepositories repositories,
+            RunLog log, Clock clock) {
+        this.location = location;
+        this.jobRepository = jobRepository;
+        this.repositories = repositories;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        RestoreManifest plan = RestoreResults.plan(execution).orElseThrow(() -> new IllegalStateException(
+                "job execution " + execution.getId() + " has no restore plan: the plan step did not record it"));
+        OpenedRepository repository = repositories.get(location, false);
+        List<RestoreVolume> volumes = RestoreResults.volumes(jobRepository, execution, plan).stream()
+                .map(v -> RestoreVerifier.verify(repository.repository(), v))
+                .toList();
+        volumes.forEach(v -> log.info("verify: " + v.name() + " " + v.phase() + ", " + v.stats().filesVerified()
+                + " files present in " + v.target()));
+        Phase phase = RestoreResults.phase(volumes);
+        Operations mine = repositories.claimOperations(location);
+        RunOperations.save(execution, mine);
+        Operations all = RunOperations.ofEarlierExecutions(jobRepository, execution).plus(mine);
+        List<String> errors = RestoreResults.errors(volumes);
+        RestoreManifest manifest = plan.withOutcome(phase, clock.instant(), volumes, all, errors, List.of());
+        repository.manifests().put(manifest);
+        execution.getExecutionContext().putString(ContextKeys.PHASE, phase.label());
+        log.info("verify: restore " + plan.name() + " " + phase + ": " + manifest.stats().files() + " files, "
+                + manifest.stats().bytes() + " bytes, " + all.total() + " store operations");
+        repository.manifests().putLog(RestoreJobConfiguration.JOB_NAME, plan.name(), log.read());
+        if (phase != Phase.COMPLETED) {
+            contribution.setExitStatus(new ExitStatus(phase.label(), errors.size() + " error(s)"));
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

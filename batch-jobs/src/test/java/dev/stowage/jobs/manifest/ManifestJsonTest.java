@@ -1,0 +1,56 @@
+package dev.stowage.jobs.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ManifestJsonTest {
+
+    private final BackupVolume volume = new BackupVolume("data", "/srv/data", "path:h:/srv/data", "path-0", "h",
+            Phase.COMPLETED, 3, 300, "snap1", null, new BackupTotals(3, 1, 300, 200, 150, 1, 300, 0), List.of(), null);
+    private final BackupManifest manifest = new BackupManifest("first", Phase.PARTIALLY_FAILED,
+            Instant.parse("2025-01-01T10:00:00Z"), Instant.parse("2025-01-01T10:01:00Z"),
+            Instant.parse("2025-01-31T10:00:00Z"), "720h0m0s", "local", volume.stats(), List.of(volume),
+            new Operations(Map.of("PutObject", 4L)), List.of(), List.of("data: a.txt: permission denied"));
+
+    @Test
+    void writesTheFieldsDescribeJsonPromises() throws Exception {
+        JsonNode json = ManifestJson.mapper().readTree(ManifestJson.write(manifest));
+
+        assertThat(json.path("name").asText()).isEqualTo("first");
+        assertThat(json.path("phase").asText()).isEqualTo("PartiallyFailed");
+        assertThat(json.path("startTimestamp").asText()).isEqualTo("2025-01-01T10:00:00Z");
+        assertThat(json.path("expiration").asText()).isEqualTo("2025-01-31T10:00:00Z");
+        assertThat(json.path("stats").path("bytesUploaded").asLong()).isEqualTo(150);
+        assertThat(json.path("stats").path("packsUploaded").asLong()).isEqualTo(1);
+        assertThat(json.path("volumes").get(0).path("snapshotId").asText()).isEqualTo("snap1");
+        assertThat(json.path("volumes").get(0).path("bytes").asLong()).isEqualTo(300);
+        assertThat(json.path("operations").path("byKind").path("PutObject").asLong()).isEqualTo(4);
+        assertThat(json.path("warnings").get(0).asText()).contains("permission denied");
+        assertThat(json.path("errors").isArray()).isTrue();
+    }
+
+    @Test
+    void readsBackWhatItWrote() {
+        BackupManifest read = ManifestJson.read(ManifestJson.write(manifest), BackupManifest.class, "test");
+
+        assertThat(read).isEqualTo(manifest);
+    }
+
+    @Test
+    void ignoresFieldsANewerVersionAdded() {
+        String json = "{\"name\":\"x\",\"phase\":\"Completed\",\"somethingNew\":{\"a\":1}}";
+
+        assertThat(ManifestJson.read(json, BackupManifest.class, "test").phase()).isEqualTo(Phase.COMPLETED);
+    }
+
+    @Test
+    void aRunIsAsGoodAsItsWorstVolume() {
+        assertThat(Phase.COMPLETED.worse(Phase.PARTIALLY_FAILED)).isEqualTo(Phase.PARTIALLY_FAILED);
+        assertThat(Phase.FAILED.worse(Phase.COMPLETED)).isEqualTo(Phase.FAILED);
+    }
+}

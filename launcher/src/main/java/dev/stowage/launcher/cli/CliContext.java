@@ -1,0 +1,126 @@
+package dev.stowage.launcher.cli;
+
+import dev.stowage.jobs.StowageProperties;
+import dev.stowage.launcher.StowageApplication;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * What a command runs with: its output streams, whether a person watches (a terminal), and the
+ * Spring application context, started on first use with the global options as properties.
+ */
+public final class CliContext implements AutoCloseable {
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean terminal;
+    private final Map<String, Object> properties;
+    private final List<Class<?>> sources;
+    private ConfigurableApplicationContext context;
+
+    /**
+     * @param properties extra Spring properties (tests set {@code stowage.home} and the datasource here)
+     * @param sources    configuration classes added to {@link StowageApplication}
+     */
+    public CliContext(PrintWriter out, PrintWriter err, boolean terminal, Map<String, Object> properties,
+            List<Class<?>> sources) {
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+        this.properties = new LinkedHashMap<>(properties);
+        this.sources = List.copyOf(sources);
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    /** Whether stderr is a terminal: progress is then redrawn in place rather than logged line by line. */
+    public boolean terminal() {
+        return terminal;
+    }
+
+    /** Applies the global options; must happen before the first {@link #bean}. */
+    void configure(Path configFile, Path passwordFile) {
+        if (configFile != null) {
+            properties.put("spring.config.additional-location", "file:" + configFile.toAbsolutePath());
+        }
+        if (passwordFile != null) {
+            properties.put("stowage.password-file", passwordFile.toAbsolutePath().toString());
+        }
+    }
+
+    /** The properties given to Spring, for a background run of the same command. */
+    Map<String, Object> properties() {
+        return Map.copyOf(properties);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context().getBean(type);
+    }
+
+    /**
+     * Creates a bean on another thread while this one goes on: the JobRepository's database starts
+     * while the repository's key is derived from its password, two slow starts on different cores.
+     * A failure here is left for the command to meet when it uses the bean itself.
+     */
+    public void startInBackground(Class<?> type) {
+        Thread thread = new Thread(() -> {
+            try {
+                bean(type);
+            } catch (RuntimeException ignored) {
+                // the command gets the same failure, with its own message, when it asks for the bean
+            }
+        }, "start-" + type.getSimpleName());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public StowageProperties settings() {
+        return bean(StowageProperties.class);
+    }
+
+    /** The location a command names, or the configured default. */
+    public String location(String given) {
+        return given != null ? given : settings().defaultLocation();
+    }
+
+    private synchronized ConfigurableApplicationContext context() {
+        if (context == null) {
+            // as command-line arguments they rank above application.yaml, the --config file and the
+            // environment, which is what an explicit option must do
+            String[] arguments = properties.entrySet().stream()
+                    .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                    .toArray(String[]::new);
+            Class<?>[] all = Stream.concat(Stream.of(StowageApplication.class), sources.stream())
+                    .toArray(Class<?>[]::new);
+            context = new SpringApplicationBuilder(all)
+                    .web(WebApplicationType.NONE)
+                    .logStartupInfo(false)
+                    .run(arguments);
+        }
+        return context;
+    }
+
+    /** Closes the application context (and with it the JobRepository's connections), if it was started. */
+    @Override
+    public synchronized void close() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+        out.flush();
+        err.flush();
+    }
+}
