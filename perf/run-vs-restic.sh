@@ -3,7 +3,10 @@
 # side on the same generated tree and the same loopback S3 server (see perf/README.md).
 #
 #   perf/run-vs-restic.sh [--scale=1.0] [--work=DIR] [--runs=3] [--first-runs=1] [--tools=stowage,restic,stowage-b2]
-#                         [--java-opts="..."] [--no-b2] [--jfr] [--reuse-tree] [--restic=PATH]
+#                         [--java-opts="..."] [--no-b2] [--jfr] [--reuse-tree] [--restic=PATH] [--stowage=./stowage]
+#
+# Stowage runs as the engine alone in a JVM of its own (EngineCli) by default; --stowage=./stowage runs the
+# launcher's script instead, once the launcher can open S3 locations from STOWAGE_LOCATIONS_* variables.
 #
 # MVN_ARGS adds Maven options (say -o offline); BENCH_JAVA_OPTS sets the harness JVM's options (it runs
 # the S3 server and the counting proxy, not the tools).
@@ -15,4 +18,4 @@ cd "$root"
 mvn -B -q ${MVN_ARGS:-} -Dstyle.color=never -DskipTests -pl launcher,perf -am package
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
 exec java ${BENCH_JAVA_OPTS:--Xmx768m} -cp "perf/target/classes:perf/target/lib/*" \
-    dev.stowage.perf.vsrestic.VsResticBenchmark --stowage="$root/stowage" "$@"
+    dev.stowage.perf.vsrestic.VsResticBenchmark "$@"

@@ -1,5 +1,6 @@
 package dev.stowage.store;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,6 +20,7 @@ public final class CachingObjectStore extends ForwardingObjectStore {
 
     private final ObjectCache cache;
     private final List<String> cachedPrefixes;
+    private final boolean wholeOnRangeMiss;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
@@ -27,9 +29,21 @@ public final class CachingObjectStore extends ForwardingObjectStore {
     }
 
     public CachingObjectStore(ObjectStore delegate, ObjectCache cache, List<String> cachedPrefixes) {
+        this(delegate, cache, cachedPrefixes, false);
+    }
+
+    /**
+     * @param wholeOnRangeMiss a range read of a cached kind that misses fetches the whole object and
+     *                         keeps it: right for objects read piece by piece, run after run (tree packs
+     *                         are read one tree at a time), where the first range would otherwise be
+     *                         followed by one request per piece
+     */
+    public CachingObjectStore(ObjectStore delegate, ObjectCache cache, List<String> cachedPrefixes,
+            boolean wholeOnRangeMiss) {
         super(delegate);
         this.cache = cache;
         this.cachedPrefixes = List.copyOf(cachedPrefixes);
+        this.wholeOnRangeMiss = wholeOnRangeMiss;
     }
 
     public ObjectCache cache() {
@@ -95,7 +109,16 @@ public final class CachingObjectStore extends ForwardingObjectStore {
             return cached.get();
         }
         misses.incrementAndGet();
-        return super.getRange(key, offset, length);
+        if (!wholeOnRangeMiss) {
+            return super.getRange(key, offset, length);
+        }
+        if (offset < 0 || length < 0) {
+            return super.getRange(key, offset, length); // the store reports the bad range
+        }
+        byte[] whole = super.get(key);
+        cache.store(key, whole);
+        int from = (int) Math.min(offset, whole.length);
+        return Arrays.copyOfRange(whole, from, (int) Math.min(whole.length, from + (long) length));
     }
 
     @Override

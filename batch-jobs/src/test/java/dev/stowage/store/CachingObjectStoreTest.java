@@ -74,6 +74,17 @@ class CachingObjectStoreTest {
     }
 
     @Test
+    void aRangeReadMissCanFetchTheWholeObjectSoLaterRangesAreLocal() {
+        backing.put("tree/t1", new byte[] {1, 2, 3, 4});
+        CachingObjectStore whole = new CachingObjectStore(new CountingObjectStore(backing, counter),
+                new ObjectCache(cacheDirectory, 1024 * 1024), java.util.List.of("tree/"), true);
+
+        assertThat(whole.getRange("tree/t1", 1, 2)).containsExactly(2, 3);
+        assertThat(whole.getRange("tree/t1", 3, 5)).containsExactly(4);
+        assertThat(counter.snapshot().get(OperationKind.GET_OBJECT)).isEqualTo(1);
+    }
+
+    @Test
     void deletingAnObjectDropsItsCacheEntry() {
         store.put("keys/k1", new byte[] {5});
 

@@ -4,6 +4,7 @@ import dev.stowage.repository.CorruptDataException;
 import dev.stowage.repository.index.BlobLocation;
 import dev.stowage.repository.pack.BlobCodec;
 import dev.stowage.repository.pack.BlobDecodeException;
+import dev.stowage.store.CachingObjectStore;
 import dev.stowage.store.ObjectNotFoundException;
 import dev.stowage.store.ObjectStore;
 import java.util.ArrayList;
@@ -36,8 +37,18 @@ final class BlobReader {
     }
 
     byte[] read(BlobId id, BlobLocation location) {
-        byte[] stored = fetch(location.packKey(), location.offset(), location.storedLength(), id);
-        return decode(id, location, stored, 0);
+        try {
+            byte[] stored = fetch(location.packKey(), location.offset(), location.storedLength(), id);
+            return decode(id, location, stored, 0);
+        } catch (CorruptDataException e) {
+            if (!(store instanceof CachingObjectStore cache) || !cache.isCached(location.packKey())) {
+                throw e;
+            }
+            // a damaged local copy is dropped and the pack read again from the location
+            cache.invalidate(location.packKey());
+            byte[] stored = fetch(location.packKey(), location.offset(), location.storedLength(), id);
+            return decode(id, location, stored, 0);
+        }
     }
 
     void readAll(List<Located> blobs, BlobSink sink) {

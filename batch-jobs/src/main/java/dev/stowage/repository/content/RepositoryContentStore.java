@@ -18,6 +18,8 @@ import dev.stowage.repository.pack.PackCheck;
 import dev.stowage.repository.pack.PackEntry;
 import dev.stowage.repository.pack.PackKeys;
 import dev.stowage.repository.pack.PackReader;
+import dev.stowage.store.CachingObjectStore;
+import dev.stowage.store.ObjectCache;
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectNotFoundException;
 import dev.stowage.store.ObjectStore;
@@ -36,8 +38,13 @@ import java.util.function.BiConsumer;
 final class RepositoryContentStore implements ContentStore {
 
     private static final AtomicInteger UPLOAD_THREADS = new AtomicInteger();
+    /** Tree packs kept locally at most; least recently used go first. Trees are a small share of a repository. */
+    private static final long TREE_PACK_CACHE_BYTES = 1024L * 1024 * 1024;
 
+    /** The location's store, with tree packs cached when there is a cache directory. */
     private final ObjectStore store;
+    /** The location's store as given: what a check reads, so it verifies the stored bytes, not a local copy. */
+    private final ObjectStore uncached;
     private final RepositoryOptions options;
     private final RepositoryConfig config;
     private final CryptoProvider provider;
@@ -55,7 +62,8 @@ final class RepositoryContentStore implements ContentStore {
 
     RepositoryContentStore(ObjectStore store, RepositoryOptions options, RepositoryConfig config,
             CryptoProvider provider, MasterKey masterKey, String keyName) {
-        this.store = store;
+        this.uncached = store;
+        this.store = withTreePackCache(store, options, config);
         this.options = options;
         this.config = config;
         this.provider = provider;
@@ -66,12 +74,27 @@ final class RepositoryContentStore implements ContentStore {
         this.index = new MasterIndex(store, aead, provider, options.cacheDirectory() == null ? null
                 : options.cacheDirectory().resolve(config.id()).resolve("index"));
         this.packReader = new PackReader(aead, store.location());
-        this.blobReader = new BlobReader(store, codec);
+        this.blobReader = new BlobReader(this.store, codec);
         this.uploadExecutor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "stowage-upload-" + UPLOAD_THREADS.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Tree packs are read one tree at a time by every backup (the parent's trees) and every restore,
+     * and never change: with a cache directory they are kept there, written through on upload and
+     * fetched whole on a first read, so a run with a warm cache reads no tree over the network.
+     */
+    private static ObjectStore withTreePackCache(ObjectStore store, RepositoryOptions options,
+            RepositoryConfig config) {
+        if (options.cacheDirectory() == null) {
+            return store;
+        }
+        ObjectCache cache = new ObjectCache(options.cacheDirectory().resolve(config.id()).resolve("packs"),
+                TREE_PACK_CACHE_BYTES);
+        return new CachingObjectStore(store, cache, List.of(PackKeys.prefix(BlobType.TREE)), true);
     }
 
     @Override
@@ -222,14 +245,14 @@ final class RepositoryContentStore implements ContentStore {
 
     @Override
     public List<PackEntry> readPackHeader(String packKey, long packSize) {
-        return packReader.readHeader(store, packKey, packSize);
+        return packReader.readHeader(uncached, packKey, packSize);
     }
 
     @Override
     public PackCheck verifyPack(String packKey) {
         byte[] pack;
         try {
-            pack = store.get(packKey);
+            pack = uncached.get(packKey);
         } catch (ObjectNotFoundException e) {
             return new PackCheck(packKey, 0, List.of(), List.of("pack " + packKey + " is missing from location "
                     + store.location()));

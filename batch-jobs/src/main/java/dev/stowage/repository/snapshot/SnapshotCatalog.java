@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,7 @@ public final class SnapshotCatalog {
     private final ContentStore content;
     private final ManifestCache diskCache;
     private final Map<String, SnapshotManifest> loaded = new ConcurrentHashMap<>();
+    private volatile Set<String> lastListed = Set.of();
 
     public SnapshotCatalog(ContentStore content, ManifestCache diskCache) {
         this.content = content;
@@ -55,6 +57,7 @@ public final class SnapshotCatalog {
                 ids.add(id);
             }
         }
+        lastListed = Set.copyOf(ids);
         return ids;
     }
 
@@ -83,7 +86,9 @@ public final class SnapshotCatalog {
 
     /** Like {@link #manifest}, with the full id the prefix stood for. */
     public Optional<Found> find(String idOrPrefix) {
-        return resolve(idOrPrefix).flatMap(id -> load(id, false).map(manifest -> new Found(id, manifest)));
+        // the parent a backup just chose, or the snapshot a restore just picked, came from a listing
+        return resolve(idOrPrefix).flatMap(id -> load(id, lastListed.contains(id))
+                .map(manifest -> new Found(id, manifest)));
     }
 
     /** A manifest and its snapshot's full id. */
@@ -134,8 +139,9 @@ public final class SnapshotCatalog {
     }
 
     /**
-     * Loads a manifest. Caches are trusted only for ids a listing just returned: a manifest another
-     * process forgot must not come back from a cache when asked for by id.
+     * Loads a manifest. Caches are trusted only for ids a listing returned (the last listing of this
+     * catalog, or the one just made): a manifest another process forgot must not come back from a
+     * cache when asked for by an id nothing listed.
      */
     private Optional<SnapshotManifest> load(String id, boolean listed) {
         SnapshotManifest known = listed ? loaded.get(id) : null;

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param work       where the tree, the S3 server's buckets, the tools' state and the restores go
  * @param runs       runs per cheap phase (init, incremental, no-change, restore), medians reported
  * @param firstRuns  runs of the first backup (each from an empty repository)
- * @param stowage    the {@code stowage} script
+ * @param stowage    the {@code stowage} script, or null for the engine alone ({@code --stowage=engine})
  * @param restic     the restic executable, empty when none is on the PATH
  * @param javaOptions JVM options Stowage runs with (the script's {@code JAVA_OPTS})
  * @param b2         also run Stowage with the {@code b2} profile (backups only)
@@ -31,7 +31,8 @@ record BenchmarkOptions(double scale, Path work, int runs, int firstRuns, Path s
         Path work = Path.of(option(args, "work", "target/vs-restic")).toAbsolutePath();
         int runs = Integer.parseInt(option(args, "runs", "3"));
         int firstRuns = Integer.parseInt(option(args, "first-runs", "1"));
-        Path stowage = Path.of(option(args, "stowage", "stowage")).toAbsolutePath();
+        String script = option(args, "stowage", "engine");
+        Path stowage = script.equals("engine") ? null : Path.of(script).toAbsolutePath();
         String restic = option(args, "restic", "restic");
         return new BenchmarkOptions(scale, work, runs, firstRuns, stowage, onPath(restic),
                 option(args, "java-opts", DEFAULT_JAVA_OPTIONS), !flag(args, "no-b2"), flag(args, "jfr"),

@@ -45,6 +45,7 @@ final class CountingS3Proxy implements AutoCloseable {
     private final LongAdder bytesDown = new LongAdder();
     private final Window inFlight = new Window();
     private final Window putsInFlight = new Window();
+    private volatile java.io.PrintStream trace;
 
     CountingS3Proxy(URI upstream) throws IOException {
         this.upstreamPort = upstream.getPort();
@@ -61,6 +62,11 @@ final class CountingS3Proxy implements AutoCloseable {
         Map<String, Long> counts = new java.util.TreeMap<>();
         requests.forEach((operation, count) -> counts.put(operation, count.sum()));
         return new Traffic(counts, bytesUp.sum(), bytesDown.sum(), inFlight.max(), putsInFlight.max());
+    }
+
+    /** Writes every request's operation and target to {@code out} from now on (null: stop). */
+    void trace(java.io.PrintStream out) {
+        this.trace = out;
     }
 
     void reset() {
@@ -138,6 +144,10 @@ final class CountingS3Proxy implements AutoCloseable {
         String operation = S3Operations.of(request.method(), request.target(),
                 request.header("x-amz-copy-source") != null);
         requests.computeIfAbsent(operation, o -> new LongAdder()).increment();
+        java.io.PrintStream out = trace;
+        if (out != null) {
+            out.println(operation + " " + request.target());
+        }
         boolean upload = operation.equals("PutObject") || operation.equals("UploadPart");
         inFlight.open();
         if (upload) {

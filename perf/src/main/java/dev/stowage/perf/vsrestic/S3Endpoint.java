@@ -56,24 +56,34 @@ final class S3Endpoint implements AutoCloseable {
     }
 
     /**
-     * Makes {@code copy} a new bucket holding the objects of {@code original}, as hard links: S3Proxy
-     * writes every object to a temporary file and moves it into place, so no later write can change a
-     * file both buckets share.
+     * Hard-links every object file of {@code bucket} under {@code directory}: S3Proxy writes each object
+     * to a temporary file and moves it into place, so no later write changes a file the two share.
      */
-    void copyBucket(String original, String copy) throws IOException {
-        createBucket(copy);
-        Path from = root.resolve(original);
-        Path to = root.resolve(copy);
+    void linkBucketTo(String bucket, Path directory) throws IOException {
+        linkTree(root.resolve(bucket), directory);
+    }
+
+    /** Empties {@code bucket} and fills it with the files saved by {@link #linkBucketTo}. */
+    void replaceBucket(String bucket, Path saved) throws IOException {
+        Path directory = root.resolve(bucket);
+        try (Stream<Path> entries = Files.list(directory)) {
+            for (Path entry : entries.toList()) {
+                TreeFiles.delete(entry);
+            }
+        }
+        linkTree(saved, directory);
+    }
+
+    private static void linkTree(Path from, Path to) throws IOException {
         List<Path> entries;
         try (Stream<Path> walk = Files.walk(from)) {
-            entries = walk.filter(p -> !p.equals(from)).toList();
+            entries = walk.toList();
         }
         for (Path entry : entries) {
             Path target = to.resolve(from.relativize(entry).toString());
             if (Files.isDirectory(entry)) {
                 Files.createDirectories(target);
             } else {
-                Files.createDirectories(target.getParent());
                 Files.createLink(target, entry);
             }
         }

@@ -10,7 +10,8 @@ import java.util.Map;
  * as an operator would, through environment variables: one S3 location {@value #LOCATION} with a
  * Velero-style credentials file, optionally a cost profile, the password in {@code STOWAGE_PASSWORD},
  * the local state (JobRepository, cache, logs) in {@code STOWAGE_HOME}, and JVM options in
- * {@code JAVA_OPTS}.
+ * {@code JAVA_OPTS}. Until the launcher opens S3 locations, the same configuration drives
+ * {@link EngineCli}, the engine in a JVM of its own, instead of the script.
  */
 final class StowageTool implements Tool {
     static final String LOCATION = "bench";
@@ -24,7 +25,10 @@ final class StowageTool implements Tool {
     private final String profile;
     private final String javaOptions;
 
-    /** @param profile the location's cost profile ({@code b2}, {@code minio}), or null for the defaults */
+    /**
+     * @param script  the {@code stowage} script, or null to run the engine alone ({@link EngineCli})
+     * @param profile the location's cost profile ({@code b2}, {@code minio}), or null for the defaults
+     */
     StowageTool(String name, Path script, String endpoint, Path credentialsFile, String password, String profile,
             String javaOptions) {
         this.name = name;
@@ -49,12 +53,19 @@ final class StowageTool implements Tool {
 
     @Override
     public Command backup(Workspace workspace, Path source, String backupName) {
+        workspace.lastSource(source);
+        if (script == null) {
+            return command(workspace, "backup", source.toString());
+        }
         return command(workspace, "backup", "create", backupName, "--path", source.toString(),
                 "--location", LOCATION);
     }
 
     @Override
     public Command restore(Workspace workspace, Path target) {
+        if (script == null) {
+            return command(workspace, "restore", workspace.lastSource().toString(), target.toString());
+        }
         return command(workspace, "restore", "create", "--from-backup", workspace.lastBackup(),
                 "--target", target.toString(), "--location", LOCATION);
     }
@@ -65,9 +76,26 @@ final class StowageTool implements Tool {
         return target.resolve(source.getFileName().toString());
     }
 
+    /** The benchmark's own class path, as a wildcard: perf's classes and the jars beside them. */
+    private static String classPath() {
+        try {
+            Path classes = Path.of(EngineCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return classes + java.io.File.pathSeparator + classes.resolveSibling("lib").resolve("*");
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Command command(Workspace workspace, String... arguments) {
         List<String> argv = new java.util.ArrayList<>();
-        argv.add(script.toString());
+        if (script == null) {
+            // the engine alone, in a JVM of its own with the same options the script would pass
+            argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            argv.addAll(List.of(javaOptions.trim().split("\\s+")));
+            argv.addAll(List.of("-cp", classPath(), EngineCli.class.getName()));
+        } else {
+            argv.add(script.toString());
+        }
         argv.addAll(List.of(arguments));
         Map<String, String> environment = new HashMap<>();
         environment.put("STOWAGE_HOME", workspace.state().resolve("home").toString());

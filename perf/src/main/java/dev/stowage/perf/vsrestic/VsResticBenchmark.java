@@ -31,6 +31,7 @@ public final class VsResticBenchmark {
     private final Path log;
     private final List<PhaseResult> results = new ArrayList<>();
     private int sequence;
+    private java.io.PrintStream trace;
 
     private VsResticBenchmark(BenchmarkOptions options, S3Endpoint s3, List<Tool> tools, Path source) {
         this.options = options;
@@ -48,7 +49,7 @@ public final class VsResticBenchmark {
         Path source = options.work().resolve("source");
         TreeFiles.delete(source);
         TreeFiles.copy(pristine, source);
-        for (String stale : List.of("s3", "state", "restore")) {
+        for (String stale : List.of("s3", "state", "restore", "checkpoints")) {
             TreeFiles.delete(options.work().resolve(stale));
         }
         Files.deleteIfExists(options.work().resolve("commands.log"));
@@ -67,7 +68,12 @@ public final class VsResticBenchmark {
             }
             tools.removeIf(tool -> !options.tools().contains(tool.name()));
             VsResticBenchmark benchmark = new VsResticBenchmark(options, s3, tools, source);
-            if (tools.stream().anyMatch(tool -> tool instanceof StowageTool)) {
+            if (List.of(args).contains("--trace-requests")) {
+                benchmark.trace = new java.io.PrintStream(Files.newOutputStream(options.work().resolve("requests.log")),
+                        true);
+                s3.proxy().trace(benchmark.trace);
+            }
+            if (options.stowage() != null && tools.stream().anyMatch(tool -> tool instanceof StowageTool)) {
                 benchmark.warmUp();
             }
             benchmark.run(pristine);
@@ -95,13 +101,20 @@ public final class VsResticBenchmark {
         results.add(PhaseResult.skipped(Phases.MUTATE, "-", String.format("%,d bytes written, %d files added, %d"
                 + " removed, %d changed in %.1f s", mutation.bytesWritten(), mutation.filesAdded(),
                 mutation.filesRemoved(), mutation.filesChanged(), (System.nanoTime() - start) / 1e9)));
-        Map<Tool, Workspace> current = new LinkedHashMap<>();
+        Map<Tool, Workspace> current = afterFirst;
+        Map<Tool, String> firstBackup = new HashMap<>();
+        for (Tool tool : tools) {
+            afterFirst.get(tool).save(s3, checkpoint(tool));
+            firstBackup.put(tool, afterFirst.get(tool).lastBackup());
+        }
         Map<Tool, List<PhaseRun>> runs = perTool();
         for (int run = 0; run < options.runs(); run++) {
             for (Tool tool : inTurn(run)) {
-                Workspace workspace = freshCopy(afterFirst.get(tool), tool);
+                Workspace workspace = current.get(tool);
+                if (run > 0) {
+                    workspace.rewind(s3, checkpoint(tool), firstBackup.get(tool), source);
+                }
                 runs.get(tool).add(backup(tool, workspace, source, Phases.INCREMENTAL, run));
-                current.put(tool, workspace);
             }
         }
         record(Phases.INCREMENTAL, runs);
@@ -200,6 +213,9 @@ public final class VsResticBenchmark {
         }
         double load = Machine.loadAverage();
         s3.proxy().reset();
+        if (trace != null) {
+            trace.println("# " + phase + " " + tool.name() + " run " + (run + 1));
+        }
         MeasuredProcess.Figures figures = MeasuredProcess.run(command.argv(), environment, log);
         Traffic traffic = s3.proxy().traffic();
         PhaseRun result = new PhaseRun(figures, traffic, s3.bucketBytes(workspace.bucket()),
@@ -235,9 +251,9 @@ public final class VsResticBenchmark {
         return new Workspace(id, state);
     }
 
-    private Workspace freshCopy(Workspace original, Tool tool) throws IOException {
-        String id = tool.name() + "-" + (++sequence);
-        return original.copy(s3, id, options.work().resolve("state").resolve(id));
+    /** Where a tool's repository after its first backup is kept, to start each incremental run from it. */
+    private Path checkpoint(Tool tool) {
+        return options.work().resolve("checkpoints").resolve(tool.name());
     }
 
     private void warmUp() throws Exception {

@@ -17,6 +17,7 @@ final class Workspace {
     private final String bucket;
     private final Path state;
     private String lastBackup;
+    private Path lastSource;
 
     Workspace(String bucket, Path state) {
         this.bucket = bucket;
@@ -40,13 +41,35 @@ final class Workspace {
         this.lastBackup = name;
     }
 
-    /** A new bucket and state directory holding what this one holds, cache included. */
-    Workspace copy(S3Endpoint s3, String bucketCopy, Path stateCopy) throws IOException {
-        s3.copyBucket(bucket, bucketCopy);
-        copyTree(state, stateCopy);
-        Workspace copy = new Workspace(bucketCopy, stateCopy);
-        copy.lastBackup = lastBackup;
-        return copy;
+    Path lastSource() {
+        return lastSource;
+    }
+
+    void lastSource(Path source) {
+        this.lastSource = source;
+    }
+
+    /**
+     * Saves the bucket's objects (as hard links) and a copy of the local state under {@code directory},
+     * for {@link #rewind}.
+     */
+    void save(S3Endpoint s3, Path directory) throws IOException {
+        TreeFiles.delete(directory);
+        s3.linkBucketTo(bucket, directory.resolve("bucket"));
+        copyTree(state, directory.resolve("state"));
+    }
+
+    /**
+     * Puts the bucket and the local state back as {@link #save} found them, under the same bucket name
+     * and state directory: a cache keyed by the endpoint and bucket stays valid, as it would for a user
+     * whose repository is where it was.
+     */
+    void rewind(S3Endpoint s3, Path directory, String backupName, Path source) throws IOException {
+        s3.replaceBucket(bucket, directory.resolve("bucket"));
+        TreeFiles.delete(state);
+        copyTree(directory.resolve("state"), state);
+        lastBackup = backupName;
+        lastSource = source;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
