@@ -45,6 +45,23 @@ public final class CryptoProvider {
         return Chosen.INSTANCE;
     }
 
+    /**
+     * Starts choosing the provider on a daemon thread and returns at once: a command that will open a
+     * repository calls this first thing, so the choice (a native library loaded from a signed jar and
+     * self-tested, a few hundred milliseconds) overlaps its other start-up work.
+     */
+    public static void chooseInBackground() {
+        Thread chooser = new Thread(() -> {
+            try {
+                get();
+            } catch (RuntimeException | LinkageError e) {
+                // get() fails the same way again where the provider is needed, with the caller to tell
+            }
+        }, "stowage-crypto-provider");
+        chooser.setDaemon(true);
+        chooser.start();
+    }
+
     /** The JDK's providers, whatever was chosen (benchmarks compare against it). */
     public static CryptoProvider jdk() {
         return new CryptoProvider(null, "JDK (" + System.getProperty("java.vendor") + " "

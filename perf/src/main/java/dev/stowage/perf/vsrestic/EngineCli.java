@@ -9,6 +9,7 @@ import dev.stowage.repository.RestoreRequest;
 import dev.stowage.repository.RestoreResult;
 import dev.stowage.repository.SnapshotInfo;
 import dev.stowage.repository.SnapshotSource;
+import dev.stowage.repository.crypto.CryptoProvider;
 import dev.stowage.store.credentials.CredentialsSpec;
 import dev.stowage.store.location.LocationSpec;
 import dev.stowage.store.location.LocationStore;
@@ -42,6 +43,7 @@ public final class EngineCli {
     }
 
     public static void main(String[] args) throws Exception {
+        CryptoProvider.chooseInBackground(); // while the S3 client is built and the key is read
         Map<String, String> env = System.getenv();
         Path home = Path.of(env.get("STOWAGE_HOME"));
         LocationSpec spec = location(env);

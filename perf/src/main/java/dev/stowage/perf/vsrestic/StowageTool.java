@@ -76,6 +76,18 @@ final class StowageTool implements Tool {
         return target.resolve(source.getFileName().toString());
     }
 
+    /** The same command with one more JVM option (a profiler, say). */
+    Command withJvmOption(Command command, String option) {
+        if (script == null) {
+            List<String> argv = new java.util.ArrayList<>(command.argv());
+            argv.add(1, option);
+            return new Command(argv, command.environment());
+        }
+        Map<String, String> environment = new HashMap<>(command.environment());
+        environment.put("JAVA_OPTS", environment.get("JAVA_OPTS") + " " + option);
+        return new Command(command.argv(), environment);
+    }
+
     /** The benchmark's own class path, as a wildcard: perf's classes and the jars beside them. */
     private static String classPath() {
         try {
@@ -109,6 +121,9 @@ final class StowageTool implements Tool {
             environment.put(PREFIX + "PROFILE", profile);
         }
         environment.put("JAVA_OPTS", javaOptions);
+        // glibc gives each thread that allocates natively (zstd, AWS-LC) an arena of its own, which keeps
+        // what it once held: two arenas bound that resident memory (measured in perf/README.md)
+        environment.put("MALLOC_ARENA_MAX", "2");
         return new Command(argv, environment);
     }
 }

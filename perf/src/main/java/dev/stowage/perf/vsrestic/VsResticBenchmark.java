@@ -64,7 +64,7 @@ public final class VsResticBenchmark {
             options.restic().ifPresent(restic -> tools.add(new ResticTool(restic, endpoint, PASSWORD)));
             if (options.b2()) {
                 tools.add(new StowageTool("stowage-b2", options.stowage(), endpoint, credentials, PASSWORD, "b2",
-                        options.javaOptions()));
+                        options.javaOptions() + " " + BenchmarkOptions.B2_HEAP));
             }
             tools.removeIf(tool -> !options.tools().contains(tool.name()));
             VsResticBenchmark benchmark = new VsResticBenchmark(options, s3, tools, source);
@@ -204,13 +204,13 @@ public final class VsResticBenchmark {
 
     private PhaseRun measure(Tool tool, Workspace workspace, Tool.Command command, String phase, int run)
             throws Exception {
-        Map<String, String> environment = new HashMap<>(command.environment());
-        if (options.jfr() && environment.containsKey("JAVA_OPTS")) {
+        if (options.jfr() && tool instanceof StowageTool stowage) {
             Path recording = options.work().resolve("jfr").resolve(phase + "-" + tool.name() + "-" + run + ".jfr");
             Files.createDirectories(recording.getParent());
-            environment.put("JAVA_OPTS", environment.get("JAVA_OPTS") + " -XX:StartFlightRecording=filename="
-                    + recording + ",settings=profile");
+            command = stowage.withJvmOption(command, "-XX:StartFlightRecording=filename=" + recording
+                    + ",settings=profile");
         }
+        Map<String, String> environment = command.environment();
         double load = Machine.loadAverage();
         s3.proxy().reset();
         if (trace != null) {
