@@ -45,7 +45,18 @@ final class MeasuredProcess {
                 java.nio.file.StandardOpenOption.APPEND);
         long start = System.nanoTime();
         Process process = builder.start();
-        int exit = process.waitFor();
+        // a benchmark stopped half-way (Ctrl-C) takes its running tool down with it
+        Thread stopper = new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        });
+        Runtime.getRuntime().addShutdownHook(stopper);
+        int exit;
+        try {
+            exit = process.waitFor();
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        }
         double wall = (System.nanoTime() - start) / 1e9;
         try {
             if (exit != 0) {
