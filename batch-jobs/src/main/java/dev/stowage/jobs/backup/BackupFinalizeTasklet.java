@@ -56,7 +56,8 @@ public class BackupFinalizeTasklet implements Tasklet {
         Phase phase = BackupResourceResults.phase(BackupResults.phase(volumes), resources);
         RunMeter.Count count = meter.closing(execution, location);
         BackupManifest manifest = plan.withOutcome(phase, clock.instant(), volumes, count.operations(), count.cost(),
-                BackupResults.errors(volumes), BackupResourceResults.warnings(BackupResults.warnings(volumes), resources))
+                BackupResults.errors(volumes),
+                BackupResourceResults.warnings(BackupResults.warnings(volumes), resources))
                 .withResources(resources.orElse(null));
         repository.manifests().put(manifest);
         execution.getExecutionContext().putString(ContextKeys.PHASE, phase.label());

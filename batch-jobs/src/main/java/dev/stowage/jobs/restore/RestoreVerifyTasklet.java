@@ -64,8 +64,9 @@ public class RestoreVerifyTasklet implements Tasklet {
         repository.manifests().put(manifest);
         execution.getExecutionContext().putString(ContextKeys.PHASE, phase.label());
         log.info("verify: restore " + plan.name() + " " + phase + ": " + manifest.stats().files() + " files, "
-                + manifest.stats().bytes() + " bytes, " + resources.map(r -> r.objects().size() + " Kubernetes objects ("
-                + r.failures().size() + " failed), ").orElse("") + "store requests " + count.operations().counts()
+                + manifest.stats().bytes() + " bytes, "
+                + resources.map(r -> r.objects().size() + " Kubernetes objects (" + r.failures().size() + " failed), ")
+                        .orElse("") + "store requests " + count.operations().counts()
                 + ", estimated cost $" + count.cost().dollarsWithoutFreeAllowance().toPlainString());
         repository.manifests().putLog(RestoreJobConfiguration.JOB_NAME, plan.name(), log.read());
         if (phase != Phase.COMPLETED) {

@@ -25,7 +25,8 @@ final class KeyHint {
 
     /** The hint for the repository whose sealed config is {@code sealedConfig}, kept in {@code cacheDirectory}. */
     static KeyHint of(Path cacheDirectory, byte[] sealedConfig) {
-        return new KeyHint(StateDirectory.at(cacheDirectory), "key-" + HexFormat.of().formatHex(sha256(sealedConfig), 0, 16));
+        return new KeyHint(StateDirectory.at(cacheDirectory),
+                "key-" + HexFormat.of().formatHex(sha256(sealedConfig), 0, 16));
     }
 
     /** The key object to try first, or null. */

@@ -21,7 +21,10 @@ import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-/** {@code stowage.locations.<name>.*} and {@code stowage.pricing.*} as Spring binds them, from YAML-like keys and from the environment. */
+/**
+ * {@code stowage.locations.<name>.*} and {@code stowage.pricing.*} as Spring binds them, from configuration
+ * keys and from the environment.
+ */
 class LocationBindingTest {
 
     private static StowageProperties bind(Map<String, Object> environment, Map<String, Object> properties) {

@@ -16,7 +16,8 @@ class PasswordResolverTest {
     @TempDir
     Path home;
 
-    private final Location embedded = new Location("local", LocationSpec.filesystem("local", Path.of("/r")), null, true);
+    private final Location embedded = new Location("local", LocationSpec.filesystem("local", Path.of("/r")), null,
+            true);
     private final Location nas = new Location("nas", LocationSpec.filesystem("nas", Path.of("/nas")), null, false);
 
     @Test

@@ -40,7 +40,8 @@ class ManifestJsonTest {
         assertThat(json.path("operations").path("byClass").path("C").asLong()).isEqualTo(1);
         assertThat(json.path("estimatedCost").path("dollarsWithoutFreeAllowance").decimalValue())
                 .isEqualByComparingTo("0.000005");
-        assertThat(json.path("estimatedCost").path("byClass").path("C").decimalValue()).isEqualByComparingTo("0.000004");
+        assertThat(json.path("estimatedCost").path("byClass").path("C").decimalValue())
+                .isEqualByComparingTo("0.000004");
         assertThat(json.path("warnings").get(0).asText()).contains("permission denied");
         assertThat(json.path("errors").isArray()).isTrue();
     }
