@@ -51,7 +51,7 @@ public final class RepositoryAccess {
         Location location = locations.get(locationName);
         LocationStore store = open(location);
         try {
-            PasswordResolver.ResolvedPassword password = passwords.resolve(location, () -> Repositories.exists(store));
+            PasswordResolver.ResolvedPassword password = password(location, store, createIfMissing);
             try {
                 return openOrCreate(location, store, password, createIfMissing);
             } finally {
@@ -71,8 +71,7 @@ public final class RepositoryAccess {
                     password);
         } catch (RepositoryNotFoundException e) {
             if (!createIfMissing) {
-                throw new RepositoryMissingException("no repository at location '" + location.name() + "' ("
-                        + location.describe() + "): create a backup there first, or check the location's settings");
+                throw missing(location);
             }
         } catch (WrongPasswordException e) {
             throw new WrongPasswordException("wrong password for the repository at location '" + location.name()
@@ -83,6 +82,28 @@ public final class RepositoryAccess {
         }
         Repository created = Repositories.init(store, password.value(), options);
         return new OpenedRepository(location, created, store, true, password);
+    }
+
+    /**
+     * The location's password. A read of a location that holds no repository says so rather than asking
+     * for a password it would not use; the existence check is made only then, so it costs nothing when
+     * the password is there.
+     */
+    private PasswordResolver.ResolvedPassword password(Location location, LocationStore store,
+            boolean createIfMissing) {
+        try {
+            return passwords.resolve(location, () -> Repositories.exists(store));
+        } catch (InvalidRequestException e) {
+            if (!createIfMissing && !Repositories.exists(store)) {
+                throw missing(location);
+            }
+            throw e;
+        }
+    }
+
+    private static RepositoryMissingException missing(Location location) {
+        return new RepositoryMissingException("no repository at location '" + location.name() + "' ("
+                + location.describe() + "): create a backup there first, or check the location's settings");
     }
 
     /** A location that cannot be read says which, what went wrong, and how to find out more. */
