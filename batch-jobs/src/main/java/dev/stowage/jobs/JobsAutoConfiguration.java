@@ -4,13 +4,11 @@ import dev.stowage.jobs.backup.BackupJobConfiguration;
 import dev.stowage.jobs.backup.BackupService;
 import dev.stowage.jobs.kubernetes.KubernetesConfiguration;
 import dev.stowage.jobs.kubernetes.KubernetesProperties;
-import dev.stowage.jobs.location.LocationStoreFactory;
 import dev.stowage.jobs.location.Locations;
 import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.location.PasswordResolver;
 import dev.stowage.jobs.location.RepositoryAccess;
 import dev.stowage.jobs.location.RepositoryService;
-import dev.stowage.jobs.location.StoreLocationFactory;
 import dev.stowage.jobs.partition.LocalPartitionHandlerFactory;
 import dev.stowage.jobs.partition.PartitionHandlerFactory;
 import dev.stowage.jobs.progress.ProgressBoard;
@@ -21,10 +19,13 @@ import dev.stowage.jobs.restore.RestoreJobConfiguration;
 import dev.stowage.jobs.restore.RestoreService;
 import dev.stowage.jobs.run.RunLauncher;
 import dev.stowage.jobs.run.RunLiveness;
+import dev.stowage.jobs.run.RunMeter;
 import dev.stowage.jobs.run.RunRecovery;
 import dev.stowage.jobs.status.RunHistory;
 import dev.stowage.repository.RepositoryOptions;
+import dev.stowage.store.location.LocationValidator;
 import dev.stowage.store.location.ObjectStoreFactory;
+import dev.stowage.store.metering.PriceTable;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.List;
@@ -44,8 +45,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 /**
  * Wires the jobs layer: locations and repositories, the backup and restore jobs, run launching,
  * recovery and history. Each {@code @ConditionalOnMissingBean} here is a seam another module (or a
- * test) replaces by declaring its own bean: the location store factory, the partition handler, the
- * liveness check, the repository options, the clock.
+ * test) replaces by declaring its own bean: the object-store factory (tests give one with quick retries
+ * or a failing backend), the partition handler, the liveness check, the repository options, the clock.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(StowageProperties.class)
@@ -63,16 +64,21 @@ public class JobsAutoConfiguration {
         return new Locations(properties);
     }
 
+    /** Opens locations; credentials from this process's environment (or each location's own file). */
     @Bean
     @ConditionalOnMissingBean
-    public ObjectStoreFactory objectStoreFactory(StowageProperties properties) {
-        return new ObjectStoreFactory().withDefaultCacheRoot(properties.home().resolve("cache").resolve("store"));
+    public ObjectStoreFactory objectStoreFactory() {
+        return new ObjectStoreFactory();
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    public LocationStoreFactory locationStoreFactory(ObjectStoreFactory objectStoreFactory) {
-        return new StoreLocationFactory(objectStoreFactory);
+    public LocationValidator locationValidator(ObjectStoreFactory objectStoreFactory) {
+        return new LocationValidator(objectStoreFactory);
+    }
+
+    @Bean
+    public PriceTable priceTable(StowageProperties properties) {
+        return properties.pricing().toPriceTable();
     }
 
     @Bean
@@ -89,9 +95,9 @@ public class JobsAutoConfiguration {
     }
 
     @Bean
-    public RepositoryAccess repositoryAccess(Locations locations, LocationStoreFactory storeFactory,
-            PasswordResolver passwords, RepositoryOptions options, StowageProperties properties) {
-        return new RepositoryAccess(locations, storeFactory, passwords, options, properties);
+    public RepositoryAccess repositoryAccess(Locations locations, ObjectStoreFactory objectStoreFactory,
+            PasswordResolver passwords, RepositoryOptions options) {
+        return new RepositoryAccess(locations, objectStoreFactory, passwords, options);
     }
 
     @Bean(destroyMethod = "close")
@@ -102,6 +108,11 @@ public class JobsAutoConfiguration {
     @Bean
     public RepositoryService repositoryService(OpenRepositories repositories, PasswordResolver passwords) {
         return new RepositoryService(repositories, passwords);
+    }
+
+    @Bean
+    public RunMeter runMeter(JobRepository jobRepository, OpenRepositories repositories, PriceTable priceTable) {
+        return new RunMeter(jobRepository, repositories, priceTable);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.stowage.repository;
 
 import dev.stowage.repository.archive.Archiver;
+import dev.stowage.repository.cache.StateDirectory;
 import dev.stowage.repository.archive.ChunkerFactory;
 import dev.stowage.repository.archive.MemorySnapshotBuilder;
 import dev.stowage.repository.archive.ThreadChunkers;
@@ -8,7 +9,6 @@ import dev.stowage.repository.check.Checker;
 import dev.stowage.repository.content.ContentStore;
 import dev.stowage.repository.documents.SealedDocuments;
 import dev.stowage.repository.restore.Restorer;
-import dev.stowage.repository.snapshot.ManifestCache;
 import dev.stowage.repository.snapshot.SnapshotCatalog;
 import dev.stowage.repository.snapshot.TreeSnapshotReader;
 import dev.stowage.repository.snapshot.TreeStore;
@@ -22,7 +22,7 @@ final class EngineRepository implements Repository {
     private final ChunkerFactory chunker;
     private final TreeStore trees;
     private final SnapshotCatalog catalog;
-    private final Documents documents;
+    private final SealedDocuments documents;
     private volatile boolean closed;
 
     EngineRepository(ContentStore content, RepositoryOptions options) {
@@ -34,8 +34,14 @@ final class EngineRepository implements Repository {
         this.options = options;
         this.chunker = chunker;
         this.trees = new TreeStore(content);
-        this.catalog = new SnapshotCatalog(content, ManifestCache.in(options.cacheDirectory(), content.config().id()));
         this.documents = new SealedDocuments(content);
+        this.catalog = new SnapshotCatalog(content, documents,
+                StateDirectory.at(options.cacheDirectory()).resolve(content.config().id()));
+    }
+
+    /** A new repository records the latest snapshot of every source from its start: none needs a listing. */
+    void startRecordingLatest() {
+        catalog.startRecordingLatest();
     }
 
     @Override
@@ -46,8 +52,8 @@ final class EngineRepository implements Repository {
     @Override
     public BackupResult backup(BackupRequest request) {
         ensureOpen();
-        // Packs that other writers (other nodes, an interrupted run) indexed since this store was opened.
-        content.refreshIndex();
+        // No refresh of the index here: it was loaded when the repository was opened, and a blob another
+        // writer stored since is at worst stored again, which costs less than listing index/ per backup.
         return new Archiver(content, trees, catalog, chunker, options).backup(request);
     }
 

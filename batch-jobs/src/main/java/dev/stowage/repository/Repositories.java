@@ -15,7 +15,9 @@ public final class Repositories {
      * Fails with {@link RepositoryException} when the store already holds one.
      */
     public static Repository init(ObjectStore store, char[] password, RepositoryOptions options) {
-        return over(ContentStores.init(store, password, options), options);
+        EngineRepository repository = over(ContentStores.init(store, password, options), options);
+        repository.startRecordingLatest();
+        return repository;
     }
 
     /**
@@ -31,7 +33,7 @@ public final class Repositories {
         return ContentStores.exists(store);
     }
 
-    private static Repository over(ContentStore content, RepositoryOptions options) {
+    private static EngineRepository over(ContentStore content, RepositoryOptions options) {
         try {
             return new EngineRepository(content, options);
         } catch (RuntimeException e) {

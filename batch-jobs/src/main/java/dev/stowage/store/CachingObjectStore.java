@@ -1,26 +1,35 @@
 package dev.stowage.store;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Keeps a local copy of the objects that never change once written and that every run reads again
- * (indexes, trees, keys, the repository config), so a backup or restore with a warm cache downloads
- * none of them. Data packs are not cached: they are large and rarely read twice.
+ * (indexes, tree packs, keys, snapshot manifests), so a backup or restore with a warm cache downloads
+ * none of them. Data packs are not cached: they are large and rarely read twice. The repository's
+ * {@code config} is not cached either: reading it is how a run learns that the repository it knew is
+ * still there (a bucket emptied and initialised again holds another one).
  *
  * <p>Puts of cached kinds write through (the cache is warm for the next run); gets read the cache
- * first and fill it on a miss; deletes drop the entry. Stats and listings always go to the store: they
- * must see objects written or removed by other processes.
+ * first and fill it on a miss; a ranged read that misses fetches the whole object once, so the next
+ * ranged reads of it (blobs of a tree pack) send nothing. Deletes drop the entry. Stats and listings
+ * always go to the store: they must see objects written or removed by other processes.
  */
 public final class CachingObjectStore extends ForwardingObjectStore {
 
     /** The key prefixes of immutable, often re-read objects in the repository layout. */
-    public static final List<String> DEFAULT_CACHED_PREFIXES = List.of("index/", "tree/", "keys/", "config");
+    public static final List<String> DEFAULT_CACHED_PREFIXES = List.of("index/", "tree/", "keys/", "snapshots/");
 
     private final ObjectCache cache;
     private final List<String> cachedPrefixes;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
+    private final Set<String> tooLarge = ConcurrentHashMap.newKeySet();
 
     public CachingObjectStore(ObjectStore delegate, ObjectCache cache) {
         this(delegate, cache, DEFAULT_CACHED_PREFIXES);
@@ -30,6 +39,43 @@ public final class CachingObjectStore extends ForwardingObjectStore {
         super(delegate);
         this.cache = cache;
         this.cachedPrefixes = List.copyOf(cachedPrefixes);
+    }
+
+    /**
+     * The caching layer of a decorator stack ({@code store} itself or one it wraps), if there is one:
+     * for a reader that must drop a damaged copy or read past the cache (a data check).
+     */
+    public static Optional<CachingObjectStore> in(ObjectStore store) {
+        for (ObjectStore layer = store; layer instanceof ForwardingObjectStore forwarding;
+                layer = forwarding.delegate()) {
+            if (layer instanceof CachingObjectStore caching) {
+                return Optional.of(caching);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The store below a stack's cache, or the store itself when it has none: reads that must see the store. */
+    public static ObjectStore bypassing(ObjectStore store) {
+        return in(store).map(CachingObjectStore::delegate).orElse(store);
+    }
+
+    /**
+     * Reads {@code key} and checks it with {@code sound}; when the bytes fail and came from a cache, drops
+     * that copy and reads the store once more. The caller then checks again and reports what the store
+     * holds: a damaged cache entry must never look like a damaged repository.
+     */
+    public static byte[] getChecked(ObjectStore store, String key, Predicate<byte[]> sound) {
+        byte[] bytes = store.get(key);
+        if (sound.test(bytes)) {
+            return bytes;
+        }
+        Optional<CachingObjectStore> caching = in(store).filter(c -> c.isCached(key));
+        if (caching.isEmpty()) {
+            return bytes;
+        }
+        caching.get().invalidate(key);
+        return store.get(key);
     }
 
     public ObjectCache cache() {
@@ -95,7 +141,17 @@ public final class CachingObjectStore extends ForwardingObjectStore {
             return cached.get();
         }
         misses.incrementAndGet();
-        return super.getRange(key, offset, length);
+        if (tooLarge.contains(key)) {
+            return super.getRange(key, offset, length);
+        }
+        byte[] whole = super.get(key);
+        if (!cache.store(key, whole)) {
+            tooLarge.add(key); // fetching it whole again for each range would cost more than it saves
+        }
+        if (offset >= whole.length) {
+            return new byte[0];
+        }
+        return Arrays.copyOfRange(whole, (int) offset, (int) Math.min(whole.length, offset + length));
     }
 
     @Override

@@ -89,19 +89,21 @@ public final class ObjectCache {
         }
     }
 
-    public void store(String key, byte[] data) {
+    /** Keeps a copy; false when the entry is too large for the cache (an unwritable cache only logs). */
+    public boolean store(String key, byte[] data) {
         if (data.length > limitBytes * LOW_WATER) {
-            return;
+            return false;
         }
         try {
             files.put(key, data);
         } catch (StoreException e) {
             LOG.log(Level.WARNING, "unable to cache " + key + ": " + e.getMessage());
-            return;
+            return true;
         }
         if (sizeBytes.addAndGet(data.length) > limitBytes) {
             evict();
         }
+        return true;
     }
 
     /** Drops an entry: the object was deleted, or the caller found the cached bytes damaged. */

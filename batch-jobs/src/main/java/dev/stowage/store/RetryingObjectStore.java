@@ -1,6 +1,9 @@
 package dev.stowage.store;
 
 import java.lang.System.Logger.Level;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +19,11 @@ import java.util.random.RandomGenerator;
  *
  * <p>Every verb is safe to repeat: a put replaces the whole object, a delete of an absent object
  * succeeds. When retries run out the failure names the attempts and the time spent.
+ *
+ * <p>Until the store has answered once, a request that could not even connect (connection refused,
+ * unknown host, no route, connect timeout) is not retried: an endpoint that never answered is a wrong
+ * address far more often than a passing outage, and minutes of backoff would hide that from the
+ * operator. Once it has answered, the same failure is an outage and is retried.
  */
 public final class RetryingObjectStore extends ForwardingObjectStore {
 
@@ -31,6 +39,7 @@ public final class RetryingObjectStore extends ForwardingObjectStore {
     private final Sleeper sleeper;
     private final Clock clock;
     private final RandomGenerator random;
+    private volatile boolean answered;
 
     public RetryingObjectStore(ObjectStore delegate, RetryPolicy policy) {
         this(delegate, policy, duration -> Thread.sleep(duration.toMillis()), Clock.systemUTC(),
@@ -90,9 +99,15 @@ public final class RetryingObjectStore extends ForwardingObjectStore {
         Instant start = clock.instant();
         for (int attempt = 1; ; attempt++) {
             try {
-                return action.get();
+                T result = action.get();
+                answered = true;
+                return result;
             } catch (StoreException failure) {
                 if (!failure.retriable()) {
+                    answered |= !couldNotConnect(failure);
+                    throw failure;
+                }
+                if (!answered && couldNotConnect(failure)) {
                     throw failure;
                 }
                 Duration elapsed = Duration.between(start, clock.instant());
@@ -106,6 +121,18 @@ public final class RetryingObjectStore extends ForwardingObjectStore {
                 pause(delay, failure);
             }
         }
+    }
+
+    /** Whether the request never reached the endpoint: nothing answered, not even with an error. */
+    static boolean couldNotConnect(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof NoRouteToHostException
+                    || cause.getClass().getSimpleName().endsWith("ConnectTimeoutException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Full jitter: uniformly anywhere between no wait and the ceiling, so clients spread out. */

@@ -19,7 +19,8 @@
  *   <li>{@link dev.stowage.store.UploadLimitingObjectStore}: at most {@code maxParallelUploads} puts in
  *       flight, a slot held through the put's retries;</li>
  *   <li>{@link dev.stowage.store.CachingObjectStore}: a local, size-bounded, LRU directory cache of the
- *       immutable metadata objects (indexes, trees, keys, config), shared safely between processes.</li>
+ *       immutable metadata objects (indexes, tree packs, keys, snapshot manifests), shared safely between
+ *       processes.</li>
  * </ol>
  *
  * <p>A run reads its requests as one immutable {@link dev.stowage.store.metering.OperationCounts}, by S3
@@ -32,6 +33,9 @@
  * environment, an AWS profile or a Velero-style credentials file
  * ({@link dev.stowage.store.credentials}); {@link dev.stowage.store.location.LocationValidator} checks a
  * location end to end and says what to fix. {@code docs/STORE.md} is the operator's guide.
+ *
+ * <p>{@link dev.stowage.store.RetryingObjectStore} does not retry a request that could not connect to
+ * an endpoint that has never answered: a wrong address fails at once, an outage later is retried.
  *
  * <p>Nothing here imports Spring, the Kubernetes client or the repository engine.
  */

@@ -2,7 +2,15 @@ package dev.stowage.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stowage.store.CachingObjectStore;
 import dev.stowage.store.LocalFilesystemStore;
+import dev.stowage.store.ObjectCache;
+import dev.stowage.store.ObjectStore;
+import dev.stowage.store.metering.CostClass;
+import dev.stowage.store.metering.CountingObjectStore;
+import dev.stowage.store.metering.OperationCounter;
+import dev.stowage.store.metering.OperationCounts;
+import dev.stowage.store.metering.OperationKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -96,18 +104,124 @@ class SnapshotListingTest {
     }
 
     @Test
-    void aSecondMachineWithAManifestCacheListsWithoutDownloadingAgain() throws Exception {
+    void aSecondMachineWithACacheListsWithoutDownloadingAgain() throws Exception {
         String id = backupAt(DATA, "2024-05-01T03:00:00Z");
-        RepositoryOptions cached = RepositoryOptions.forTests().withCacheDirectory(temp.resolve("cache"));
-        try (Repository repository = Repositories.open(store, TestRepositories.PASSWORD, cached)) {
+        try (Repository repository = Repositories.open(cached(), TestRepositories.PASSWORD, machine())) {
             repository.snapshots();
         }
         Files.delete(store.root().resolve("snapshots/" + id));
         store.put("snapshots/" + id, new byte[0]); // only listed, never read: the cache answers
 
-        try (Repository repository = Repositories.open(store, TestRepositories.PASSWORD, cached)) {
+        try (Repository repository = Repositories.open(cached(), TestRepositories.PASSWORD, machine())) {
             assertThat(repository.snapshots()).extracting(SnapshotInfo::id).containsExactly(id);
         }
+    }
+
+    @Test
+    void aDamagedCachedManifestIsDroppedAndReadFromTheStore() throws Exception {
+        String id = backupAt(DATA, "2024-05-01T03:00:00Z");
+        try (Repository repository = Repositories.open(cached(), TestRepositories.PASSWORD, machine())) {
+            repository.snapshots();
+        }
+        Files.write(temp.resolve("objects/snapshots/" + id), new byte[] {1, 2, 3});
+
+        try (Repository repository = Repositories.open(cached(), TestRepositories.PASSWORD, machine())) {
+            assertThat(repository.snapshot(id)).map(SnapshotInfo::id).hasValue(id);
+        }
+    }
+
+    @Test
+    void aMachineThatNeverSawTheSourceFindsItsLatestSnapshotWithoutAListing() {
+        backupAt(DATA, "2024-05-01T03:00:00Z");
+        String newest = backupAt(DATA, "2024-05-02T03:00:00Z");
+        OperationCounter counter = new OperationCounter();
+
+        try (Repository repository = TestRepositories.open(new CountingObjectStore(store, counter))) {
+            OperationCounts opened = counter.snapshot();
+            assertThat(repository.latestSnapshot("pvc:shop/data")).map(SnapshotInfo::id).hasValue(newest);
+
+            OperationCounts finding = counter.snapshot().minus(opened);
+            assertThat(finding.get(CostClass.C)).isZero();
+            assertThat(finding.get(OperationKind.GET_OBJECT)).isEqualTo(2); // the record, then the manifest
+        }
+    }
+
+    @Test
+    void aSourceWithoutSnapshotsIsKnownToHaveNoneWithoutAListing() {
+        backupAt(DATA, "2024-05-01T03:00:00Z");
+        OperationCounter counter = new OperationCounter();
+
+        try (Repository repository = TestRepositories.open(new CountingObjectStore(store, counter))) {
+            OperationCounts opened = counter.snapshot();
+            assertThat(repository.latestSnapshot("pvc:shop/new")).isEmpty();
+
+            assertThat(counter.snapshot().minus(opened).get(CostClass.C)).isZero();
+        }
+    }
+
+    @Test
+    void aRepositoryWithoutLatestRecordsIsListedOnceThenRecordsEverySource() throws Exception {
+        backupAt(DATA, "2024-05-01T03:00:00Z");
+        String logs = backupAt(LOGS, "2024-05-02T03:00:00Z");
+        deleteRecursively(store.root().resolve("documents/latest-snapshots")); // as written before the records
+        OperationCounter counter = new OperationCounter();
+        try (Repository repository = TestRepositories.open(new CountingObjectStore(store, counter))) {
+            assertThat(repository.latestSnapshot("pvc:shop/new")).isEmpty();
+        }
+        assertThat(counter.snapshot().get(OperationKind.LIST_OBJECTS_V2)).isEqualTo(3); // keys, index, snapshots
+
+        try (Repository repository = TestRepositories.open(new CountingObjectStore(store, counter))) {
+            assertThat(repository.latestSnapshot("pvc:shop/logs")).map(SnapshotInfo::id).hasValue(logs);
+            assertThat(repository.latestSnapshot("pvc:shop/other")).isEmpty();
+        }
+        assertThat(counter.snapshot().get(OperationKind.LIST_OBJECTS_V2)).isEqualTo(5); // keys, index: no snapshots
+    }
+
+    @Test
+    void theMachineThatWroteTheLatestSnapshotFindsItWithNoRequest() {
+        try (Repository repository = Repositories.open(cached(), TestRepositories.PASSWORD, machine())) {
+            repository.backup(new BackupRequest(source, DATA, null, null));
+        }
+        OperationCounter counter = new OperationCounter();
+
+        try (Repository repository = Repositories.open(new CachingObjectStore(new CountingObjectStore(store, counter),
+                new ObjectCache(temp.resolve("objects"), 1 << 20)), TestRepositories.PASSWORD, machine())) {
+            OperationCounts opened = counter.snapshot();
+            assertThat(repository.latestSnapshot("pvc:shop/data")).isPresent();
+
+            assertThat(counter.snapshot().minus(opened).total()).isZero();
+            assertThat(opened.toMap()).containsOnlyKeys("GetObject").containsEntry("GetObject", 1L); // the config
+        }
+    }
+
+    @Test
+    void forgettingTheLatestSnapshotMakesItsParentTheLatest() {
+        try (Repository repository = TestRepositories.open(store)) {
+            String first = repository.backup(new BackupRequest(source, DATA, null, null)).snapshotId();
+            String second = repository.backup(new BackupRequest(source, DATA, first, null)).snapshotId();
+
+            repository.forgetSnapshot(second);
+
+            assertThat(repository.latestSnapshot("pvc:shop/data")).map(SnapshotInfo::id).hasValue(first);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws Exception {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** The store as a machine with a cache sees it: copies of objects under temp/objects. */
+    private ObjectStore cached() {
+        return new CachingObjectStore(store, new ObjectCache(temp.resolve("objects"), 1 << 20));
+    }
+
+    /** The engine's options on that machine: its state under temp/state. */
+    private RepositoryOptions machine() {
+        return RepositoryOptions.forTests().withCacheDirectory(temp.resolve("state"));
     }
 
     private String backupAt(SnapshotSource source, String time) {

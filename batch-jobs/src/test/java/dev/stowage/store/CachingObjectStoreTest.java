@@ -64,13 +64,58 @@ class CachingObjectStoreTest {
     }
 
     @Test
-    void aRangeReadOfAnUncachedObjectDoesNotFillTheCache() {
-        backing.put("index/a", new byte[] {1, 2, 3});
+    void aRangeReadThatMissesFetchesTheWholeObjectOnceThenReadsTheCache() {
+        backing.put("tree/ab/pack", new byte[] {1, 2, 3, 4});
 
-        store.getRange("index/a", 1, 1);
-        store.getRange("index/a", 1, 1);
+        byte[] first = store.getRange("tree/ab/pack", 1, 2);
+        byte[] second = store.getRange("tree/ab/pack", 2, 2);
+
+        assertThat(first).containsExactly(2, 3);
+        assertThat(second).containsExactly(3, 4);
+        assertThat(counter.snapshot().get(OperationKind.GET_OBJECT)).isEqualTo(1);
+    }
+
+    @Test
+    void anObjectTooLargeForTheCacheIsReadByRangesAfterTheFirstMiss() {
+        CachingObjectStore small = new CachingObjectStore(new CountingObjectStore(backing, counter),
+                new ObjectCache(cacheDirectory.resolve("small"), 10));
+        backing.put("tree/ab/pack", new byte[64]);
+
+        small.getRange("tree/ab/pack", 0, 4);
+        small.getRange("tree/ab/pack", 4, 4);
 
         assertThat(counter.snapshot().get(OperationKind.GET_OBJECT)).isEqualTo(2);
+        assertThat(small.misses()).isEqualTo(2);
+    }
+
+    @Test
+    void theConfigIsAlwaysReadFromTheStore() {
+        store.put("config", new byte[] {1});
+
+        store.get("config");
+
+        assertThat(counter.snapshot().get(OperationKind.GET_OBJECT)).isEqualTo(1);
+        assertThat(store.isCached("config")).isFalse();
+    }
+
+    @Test
+    void snapshotManifestsAreCached() {
+        store.put("snapshots/s1", new byte[] {2});
+
+        assertThat(store.get("snapshots/s1")).containsExactly(2);
+        assertThat(counter.snapshot().get(OperationKind.GET_OBJECT)).isZero();
+    }
+
+    @Test
+    void theCachingLayerIsFoundInsideAStackAndCanBeBypassed() {
+        ObjectStore stack = new ForwardingObjectStore(store) {
+        };
+        store.put("index/a", new byte[] {1});
+
+        assertThat(CachingObjectStore.in(stack)).containsSame(store);
+        assertThat(CachingObjectStore.bypassing(stack).get("index/a")).containsExactly(1);
+        assertThat(counter.snapshot().get(OperationKind.GET_OBJECT)).isEqualTo(1);
+        assertThat(CachingObjectStore.in(backing)).isEmpty();
     }
 
     @Test
@@ -95,12 +140,12 @@ class CachingObjectStoreTest {
 
     @Test
     void anotherProcessSharingTheDirectoryReadsTheEntriesAlready() {
-        store.put("config", new byte[] {7});
+        store.put("keys/k1", new byte[] {7});
         OperationCounter otherCounter = new OperationCounter();
         CachingObjectStore otherProcess = new CachingObjectStore(new CountingObjectStore(backing, otherCounter),
                 new ObjectCache(cacheDirectory, 1024 * 1024));
 
-        assertThat(otherProcess.get("config")).containsExactly(7);
+        assertThat(otherProcess.get("keys/k1")).containsExactly(7);
         assertThat(otherCounter.snapshot().get(OperationKind.GET_OBJECT)).isZero();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.store.StoreException.Reason;
 import dev.stowage.store.testing.FaultInjectingObjectStore;
+import java.net.ConnectException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -125,6 +126,52 @@ class RetryingObjectStoreTest {
             assertThat(faults.calls()).isEqualTo(1);
         } finally {
             Thread.interrupted();
+        }
+    }
+
+    @Test
+    void anEndpointThatNeverAnsweredIsNotRetried() {
+        Refusals refusals = new Refusals(faults);
+        refusals.refuseNext(1);
+        RetryingObjectStore store = new RetryingObjectStore(refusals, POLICY, sleeps::add, clock, highest());
+
+        assertThatThrownBy(() -> store.get("config")).isInstanceOf(StoreException.class)
+                .hasRootCauseInstanceOf(ConnectException.class);
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void anEndpointThatAnsweredOnceIsRetriedWhenItStopsAccepting() {
+        faults.put("config", new byte[] {1});
+        Refusals refusals = new Refusals(faults);
+        RetryingObjectStore store = new RetryingObjectStore(refusals, POLICY, sleeps::add, clock, highest());
+        store.get("config");
+        refusals.refuseNext(2);
+
+        assertThat(store.get("config")).containsExactly(1);
+        assertThat(sleeps).hasSize(2);
+    }
+
+    /** Fails the next requests as a closed port does: no answer, a ConnectException. */
+    private static final class Refusals extends ForwardingObjectStore {
+        private int refusals;
+
+        Refusals(ObjectStore delegate) {
+            super(delegate);
+        }
+
+        void refuseNext(int count) {
+            refusals = count;
+        }
+
+        @Override
+        public byte[] get(String key) {
+            if (refusals > 0) {
+                refusals--;
+                throw new StoreException("get", key, location(), Reason.UNAVAILABLE, "cannot connect",
+                        new ConnectException("Connection refused"));
+            }
+            return super.get(key);
         }
     }
 

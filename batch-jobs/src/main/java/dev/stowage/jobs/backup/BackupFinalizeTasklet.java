@@ -6,10 +6,9 @@ import dev.stowage.jobs.location.OpenedRepository;
 import dev.stowage.jobs.manifest.BackupManifest;
 import dev.stowage.jobs.manifest.BackupResources;
 import dev.stowage.jobs.manifest.BackupVolume;
-import dev.stowage.jobs.manifest.Operations;
 import dev.stowage.jobs.manifest.Phase;
 import dev.stowage.jobs.progress.RunLog;
-import dev.stowage.jobs.run.RunOperations;
+import dev.stowage.jobs.run.RunMeter;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -32,14 +31,16 @@ public class BackupFinalizeTasklet implements Tasklet {
     private final String location;
     private final JobRepository jobRepository;
     private final OpenRepositories repositories;
+    private final RunMeter meter;
     private final RunLog log;
     private final Clock clock;
 
     public BackupFinalizeTasklet(String location, JobRepository jobRepository, OpenRepositories repositories,
-            RunLog log, Clock clock) {
+            RunMeter meter, RunLog log, Clock clock) {
         this.location = location;
         this.jobRepository = jobRepository;
         this.repositories = repositories;
+        this.meter = meter;
         this.log = log;
         this.clock = clock;
     }
@@ -53,17 +54,18 @@ public class BackupFinalizeTasklet implements Tasklet {
         List<BackupVolume> volumes = BackupResults.volumes(jobRepository, execution, plan);
         Optional<BackupResources> resources = BackupResourceResults.of(jobRepository, execution);
         Phase phase = BackupResourceResults.phase(BackupResults.phase(volumes), resources);
-        Operations mine = repositories.claimOperations(location);
-        RunOperations.save(execution, mine);
-        Operations all = RunOperations.ofEarlierExecutions(jobRepository, execution).plus(mine);
-        BackupManifest manifest = plan.withOutcome(phase, clock.instant(), volumes, all, BackupResults.errors(volumes),
+        RunMeter.Count count = meter.closing(execution, location);
+        BackupManifest manifest = plan.withOutcome(phase, clock.instant(), volumes, count.operations(), count.cost(),
+                BackupResults.errors(volumes),
                 BackupResourceResults.warnings(BackupResults.warnings(volumes), resources))
                 .withResources(resources.orElse(null));
         repository.manifests().put(manifest);
         execution.getExecutionContext().putString(ContextKeys.PHASE, phase.label());
         log.info("finalize: backup " + plan.name() + " " + phase + ": " + manifest.stats().files() + " files, "
                 + manifest.stats().bytesUploaded() + " bytes uploaded, "
-                + resources.map(r -> r.objects() + " Kubernetes objects, ").orElse("") + all.total() + " store operations");
+                + resources.map(r -> r.objects() + " Kubernetes objects, ").orElse("") + "store requests "
+                + count.operations().counts() + ", estimated cost $"
+                + count.cost().dollarsWithoutFreeAllowance().toPlainString());
         repository.manifests().putLog("backup", plan.name(), log.read());
         if (phase != Phase.COMPLETED) {
             contribution.setExitStatus(new ExitStatus(phase.label(), manifest.warnings().size() + " warning(s)"));

@@ -11,6 +11,7 @@ import dev.stowage.jobs.partition.PlanPartitioner;
 import dev.stowage.jobs.progress.ProgressBoard;
 import dev.stowage.jobs.progress.RunLogs;
 import dev.stowage.jobs.resources.ResourceScope;
+import dev.stowage.jobs.run.RunMeter;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.Arrays;
@@ -53,8 +54,8 @@ public class BackupJobConfiguration {
 
     @Bean
     public BackupRunListener backupRunListener(JobRepository jobRepository, OpenRepositories repositories,
-            RunLogs runLogs, Clock clock) {
-        return new BackupRunListener(jobRepository, repositories, runLogs, clock);
+            RunMeter runMeter, RunLogs runLogs, Clock clock) {
+        return new BackupRunListener(jobRepository, repositories, runMeter, runLogs, clock);
     }
 
     @Bean
@@ -129,7 +130,8 @@ public class BackupJobConfiguration {
     @StepScope
     public BackupFinalizeTasklet backupFinalizeTasklet(@Value("#{jobParameters['name']}") String name,
             @Value("#{jobParameters['location']}") String location, JobRepository jobRepository,
-            OpenRepositories repositories, RunLogs runLogs, Clock clock) {
-        return new BackupFinalizeTasklet(location, jobRepository, repositories, runLogs.of(JOB_NAME, name), clock);
+            OpenRepositories repositories, RunMeter runMeter, RunLogs runLogs, Clock clock) {
+        return new BackupFinalizeTasklet(location, jobRepository, repositories, runMeter, runLogs.of(JOB_NAME, name),
+                clock);
     }
 }

@@ -6,11 +6,11 @@ import dev.stowage.jobs.location.OpenedRepository;
 import dev.stowage.jobs.manifest.BackupManifest;
 import dev.stowage.jobs.manifest.BackupResources;
 import dev.stowage.jobs.manifest.BackupVolume;
-import dev.stowage.jobs.manifest.Operations;
 import dev.stowage.jobs.manifest.Phase;
 import dev.stowage.jobs.progress.RunLog;
 import dev.stowage.jobs.progress.RunLogs;
 import dev.stowage.jobs.run.RunListener;
+import dev.stowage.jobs.run.RunMeter;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -22,13 +22,19 @@ public final class BackupRunListener extends RunListener {
 
     private final Clock clock;
 
-    public BackupRunListener(JobRepository jobRepository, OpenRepositories repositories, RunLogs logs, Clock clock) {
-        super(BackupJobConfiguration.JOB_NAME, jobRepository, repositories, logs);
+    public BackupRunListener(JobRepository jobRepository, OpenRepositories repositories, RunMeter meter, RunLogs logs,
+            Clock clock) {
+        super(BackupJobConfiguration.JOB_NAME, jobRepository, repositories, meter, logs);
         this.clock = clock;
     }
 
     @Override
-    protected void recordFailure(JobExecution execution, Operations operations, List<String> reasons, RunLog log) {
+    protected boolean recordsFailure(JobExecution execution) {
+        return BackupResults.plan(execution).isPresent();
+    }
+
+    @Override
+    protected void recordFailure(JobExecution execution, RunMeter.Count count, List<String> reasons, RunLog log) {
         Optional<BackupManifest> plan = BackupResults.plan(execution);
         if (plan.isEmpty()) {
             return; // failed before the backup was recorded in the repository: nothing to update there
@@ -37,8 +43,8 @@ public final class BackupRunListener extends RunListener {
                 false);
         List<BackupVolume> volumes = BackupResults.volumes(jobRepository, execution, plan.get());
         Optional<BackupResources> resources = BackupResourceResults.of(jobRepository, execution);
-        repository.manifests().put(plan.get().withOutcome(Phase.FAILED, clock.instant(), volumes, operations,
-                mergeErrors(BackupResults.errors(volumes), reasons),
+        repository.manifests().put(plan.get().withOutcome(Phase.FAILED, clock.instant(), volumes,
+                count.operations(), count.cost(), mergeErrors(BackupResults.errors(volumes), reasons),
                 BackupResourceResults.warnings(BackupResults.warnings(volumes), resources))
                 .withResources(resources.orElse(null)));
         repository.manifests().putLog(BackupJobConfiguration.JOB_NAME, plan.get().name(), log.read());

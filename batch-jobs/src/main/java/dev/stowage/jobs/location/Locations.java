@@ -7,63 +7,77 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** The configured storage locations, plus the embedded default {@code local}. */
+/**
+ * The configured storage locations, plus the embedded default {@code local} (a directory under
+ * {@code $STOWAGE_HOME/repository}). Every location caches under {@code $STOWAGE_HOME/cache/<name>}
+ * unless it names its own cache directory. A location whose settings are incomplete is kept with what
+ * is wrong, so that commands using other locations still run and {@code location validate} can say it.
+ */
 public final class Locations {
 
     /** Name of the embedded default location. */
     public static final String EMBEDDED = "local";
 
-    private final Map<String, Location> byName = new ConcurrentHashMap<>();
-    private final Map<String, LocationProperties> settingsByName = new LinkedHashMap<>();
-    private final Path embeddedPath;
+    private final Map<String, Location> byName = new LinkedHashMap<>();
+    private final Map<String, String> invalid = new LinkedHashMap<>();
 
     public Locations(StowageProperties properties) {
-        embeddedPath = properties.home().resolve("repository");
+        Path embeddedPath = properties.home().resolve("repository");
         LocationProperties local = properties.locations().get(EMBEDDED);
         if (local == null) {
-            settingsByName.put(EMBEDDED, LocationProperties.atPath(embeddedPath));
+            local = LocationProperties.atPath(embeddedPath);
         } else if (local.path() == null && local.bucket() == null && local.endpoint() == null) {
-            settingsByName.put(EMBEDDED, local.withPath(embeddedPath));
-        } else {
-            settingsByName.put(EMBEDDED, local);
+            local = local.withPath(embeddedPath);
         }
+        boolean atDefault = local.path() != null && local.path().toAbsolutePath().normalize().equals(embeddedPath);
+        add(EMBEDDED, local, atDefault, properties.home());
         properties.locations().entrySet().stream()
                 .filter(e -> !e.getKey().equals(EMBEDDED))
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> settingsByName.put(e.getKey(), e.getValue()));
+                .forEach(e -> add(e.getKey(), e.getValue(), false, properties.home()));
+    }
+
+    private void add(String name, LocationProperties settings, boolean embedded, Path home) {
+        try {
+            byName.put(name, new Location(name, settings.toSpec(name, home.resolve("cache").resolve(name)),
+                    settings.passwordFile(), embedded));
+        } catch (IllegalArgumentException e) {
+            invalid.put(name, e.getMessage());
+        }
     }
 
     /**
      * The location with this name; {@link InvalidRequestException} naming the known ones when there is
-     * none, or naming the setting to fix when its configuration is incomplete.
+     * none, or saying what to set when its settings are incomplete.
      */
     public Location get(String name) {
-        Location location = byName.computeIfAbsent(name, this::resolve);
-        if (location == null) {
-            throw new InvalidRequestException("unknown location '" + name + "': configured locations are "
-                    + String.join(", ", names()) + " (add one under stowage.locations." + name
-                    + " in the configuration)");
+        Location location = byName.get(name);
+        if (location != null) {
+            return location;
         }
-        return location;
+        if (invalid.containsKey(name)) {
+            throw new InvalidRequestException(invalid.get(name));
+        }
+        throw new InvalidRequestException("unknown location '" + name + "': configured locations are "
+                + String.join(", ", names()) + " (add one under stowage.locations." + name
+                + " in the configuration)");
     }
 
+    /** Every configured name, usable or not, the embedded default first. */
     public List<String> names() {
-        return new ArrayList<>(settingsByName.keySet());
+        List<String> names = new ArrayList<>(byName.keySet());
+        invalid.keySet().stream().filter(name -> !names.contains(name)).forEach(names::add);
+        return names;
     }
 
-    private Location resolve(String name) {
-        LocationProperties settings = settingsByName.get(name);
-        if (settings == null) {
-            return null;
-        }
-        try {
-            boolean embedded = name.equals(EMBEDDED) && settings.path() != null
-                    && settings.path().toAbsolutePath().normalize().equals(embeddedPath);
-            return new Location(name, settings, settings.toSpec(name), embedded);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(e.getMessage());
-        }
+    /** The usable locations, the embedded default first. */
+    public List<Location> all() {
+        return new ArrayList<>(byName.values());
+    }
+
+    /** Locations whose settings are incomplete, with what to set. */
+    public Map<String, String> invalid() {
+        return Map.copyOf(invalid);
     }
 }

@@ -1,6 +1,5 @@
 package dev.stowage.jobs.location;
 
-import dev.stowage.jobs.manifest.Operations;
 import dev.stowage.store.metering.OperationCounts;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -33,16 +32,16 @@ public final class OpenRepositories implements AutoCloseable {
         return access.location(name);
     }
 
-    /** Operations through the location's store since the last claim. */
-    public synchronized Operations claimOperations(String location) {
+    /** Requests sent to the location since the last claim (since it was opened, for the first). */
+    public synchronized OperationCounts claimOperations(String location) {
         OpenedRepository repository = open.get(location);
         if (repository == null) {
-            return Operations.NONE;
+            return OperationCounts.EMPTY;
         }
         OperationCounts now = repository.operations();
         OperationCounts before = claimed.getOrDefault(location, OperationCounts.EMPTY);
         claimed.put(location, now);
-        return Operations.of(now.minus(before));
+        return now.minus(before);
     }
 
     @Override

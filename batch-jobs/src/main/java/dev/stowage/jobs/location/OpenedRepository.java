@@ -2,16 +2,17 @@ package dev.stowage.jobs.location;
 
 import dev.stowage.jobs.manifest.ManifestStore;
 import dev.stowage.repository.Repository;
+import dev.stowage.store.location.LocationStore;
 import dev.stowage.store.metering.OperationCounts;
 import java.nio.file.Path;
 
 /**
- * An open repository with the counter of the operations made through it.
+ * An open repository and the location store it works through.
  *
  * @param created  the repository was initialised by this open
  * @param password where its password came from (the value itself is wiped after opening)
  */
-public record OpenedRepository(Location location, Repository repository, CountedStore store, boolean created,
+public record OpenedRepository(Location location, Repository repository, LocationStore store, boolean created,
         PasswordResolver.ResolvedPassword password) implements AutoCloseable {
 
     public ManifestStore manifests() {
@@ -20,7 +21,7 @@ public record OpenedRepository(Location location, Repository repository, Counted
 
     /** Requests sent to the location since it was opened. */
     public OperationCounts operations() {
-        return store.counts().get();
+        return store.counts();
     }
 
     /** The file a new password was generated into by this open, or null. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.function.BooleanSupplier;
 
 /**
  * Finds the repository password of a location, in this order: the password file given for the whole
@@ -33,29 +34,30 @@ public final class PasswordResolver {
     }
 
     /**
-     * @param repositoryExists whether the location already holds a repository; a password is generated
-     *                         only for a new embedded repository, never to replace one that was lost
+     * @param repositoryExists whether the location already holds a repository, asked only for the embedded
+     *                         default without its password file: a password is generated only for a new
+     *                         embedded repository, never to replace one that was lost
      */
-    public ResolvedPassword resolve(Location location, boolean repositoryExists) {
+    public ResolvedPassword resolve(Location location, BooleanSupplier repositoryExists) {
         if (runPasswordFile != null) {
             return ResolvedPassword.fromFile(read(runPasswordFile), runPasswordFile, false);
         }
         if (environmentPassword != null && !environmentPassword.isEmpty()) {
             return new ResolvedPassword(environmentPassword.toCharArray(), "STOWAGE_PASSWORD", null, false);
         }
-        if (location.settings().passwordFile() != null) {
-            Path file = location.settings().passwordFile();
+        if (location.passwordFile() != null) {
+            Path file = location.passwordFile();
             return ResolvedPassword.fromFile(read(file), file, false);
         }
         if (!location.embeddedDefault()) {
             throw new InvalidRequestException("location '" + location.name() + "' needs its repository password: "
-                    + "pass --password-file FILE, set STOWAGE_PASSWORD, or set stowage.locations."
-                    + location.name() + ".password-file");
+                    + "pass --password-file FILE, set STOWAGE_PASSWORD, or set "
+                    + location.spec().settingName("password-file"));
         }
         if (Files.exists(embeddedPasswordFile)) {
             return ResolvedPassword.fromFile(read(embeddedPasswordFile), embeddedPasswordFile, false);
         }
-        if (repositoryExists) {
+        if (repositoryExists.getAsBoolean()) {
             throw new InvalidRequestException("the repository at " + location.describe() + " exists but "
                     + embeddedPasswordFile + " is missing: pass --password-file FILE or set STOWAGE_PASSWORD");
         }

@@ -11,6 +11,7 @@ import dev.stowage.jobs.partition.PlanPartitioner;
 import dev.stowage.jobs.progress.ProgressBoard;
 import dev.stowage.jobs.progress.RunLogs;
 import dev.stowage.jobs.resources.ResourceScope;
+import dev.stowage.jobs.run.RunMeter;
 import dev.stowage.kube.restore.RestorePhase;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -55,8 +56,8 @@ public class RestoreJobConfiguration {
 
     @Bean
     public RestoreRunListener restoreRunListener(JobRepository jobRepository, OpenRepositories repositories,
-            RunLogs runLogs, Clock clock) {
-        return new RestoreRunListener(jobRepository, repositories, runLogs, clock);
+            RunMeter runMeter, RunLogs runLogs, Clock clock) {
+        return new RestoreRunListener(jobRepository, repositories, runMeter, runLogs, clock);
     }
 
     @Bean
@@ -147,7 +148,8 @@ public class RestoreJobConfiguration {
     @StepScope
     public RestoreVerifyTasklet restoreVerifyTasklet(@Value("#{jobParameters['name']}") String name,
             @Value("#{jobParameters['location']}") String location, JobRepository jobRepository,
-            OpenRepositories repositories, RunLogs runLogs, Clock clock) {
-        return new RestoreVerifyTasklet(location, jobRepository, repositories, runLogs.of(JOB_NAME, name), clock);
+            OpenRepositories repositories, RunMeter runMeter, RunLogs runLogs, Clock clock) {
+        return new RestoreVerifyTasklet(location, jobRepository, repositories, runMeter, runLogs.of(JOB_NAME, name),
+                clock);
     }
 }

@@ -5,6 +5,7 @@ import dev.stowage.jobs.InvalidRequestException;
 import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.location.OpenedRepository;
 import dev.stowage.jobs.manifest.BackupManifest;
+import dev.stowage.jobs.manifest.EstimatedCost;
 import dev.stowage.jobs.manifest.ManifestJson;
 import dev.stowage.jobs.manifest.Operations;
 import dev.stowage.jobs.manifest.Phase;
@@ -60,7 +61,7 @@ public class RestorePlanTasklet implements Tasklet {
         RestoreResources resources = source.resources() == null ? null
                 : RestoreResources.planned(source.resources().snapshotId());
         RestoreManifest manifest = new RestoreManifest(name, Phase.IN_PROGRESS, backup, location, clock.instant(), null,
-                RestoreTotals.ZERO, volumes, Operations.NONE, List.of(), List.of(), resources);
+                RestoreTotals.ZERO, volumes, Operations.NONE, EstimatedCost.NONE, List.of(), List.of(), resources);
         repository.manifests().put(manifest);
         chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
                 .putString(ContextKeys.PLAN, ManifestJson.writeString(manifest));

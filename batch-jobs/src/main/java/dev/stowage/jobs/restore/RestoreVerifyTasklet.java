@@ -3,13 +3,12 @@ package dev.stowage.jobs.restore;
 import dev.stowage.jobs.ContextKeys;
 import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.location.OpenedRepository;
-import dev.stowage.jobs.manifest.Operations;
 import dev.stowage.jobs.manifest.Phase;
 import dev.stowage.jobs.manifest.RestoreManifest;
 import dev.stowage.jobs.manifest.RestoreResources;
 import dev.stowage.jobs.manifest.RestoreVolume;
 import dev.stowage.jobs.progress.RunLog;
-import dev.stowage.jobs.run.RunOperations;
+import dev.stowage.jobs.run.RunMeter;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -31,14 +30,16 @@ public class RestoreVerifyTasklet implements Tasklet {
     private final String location;
     private final JobRepository jobRepository;
     private final OpenRepositories repositories;
+    private final RunMeter meter;
     private final RunLog log;
     private final Clock clock;
 
     public RestoreVerifyTasklet(String location, JobRepository jobRepository, OpenRepositories repositories,
-            RunLog log, Clock clock) {
+            RunMeter meter, RunLog log, Clock clock) {
         this.location = location;
         this.jobRepository = jobRepository;
         this.repositories = repositories;
+        this.meter = meter;
         this.log = log;
         this.clock = clock;
     }
@@ -56,17 +57,17 @@ public class RestoreVerifyTasklet implements Tasklet {
                 + " files present in " + v.target()));
         Optional<RestoreResources> resources = RestoreResourceResults.of(jobRepository, execution, plan);
         Phase phase = RestoreResourceResults.phase(RestoreResults.phase(volumes), resources);
-        Operations mine = repositories.claimOperations(location);
-        RunOperations.save(execution, mine);
-        Operations all = RunOperations.ofEarlierExecutions(jobRepository, execution).plus(mine);
+        RunMeter.Count count = meter.closing(execution, location);
         List<String> errors = RestoreResourceResults.errors(RestoreResults.errors(volumes), resources);
-        RestoreManifest manifest = plan.withOutcome(phase, clock.instant(), volumes, all, errors,
-                RestoreResourceResults.warnings(resources)).withResources(resources.orElse(null));
+        RestoreManifest manifest = plan.withOutcome(phase, clock.instant(), volumes, count.operations(), count.cost(),
+                errors, RestoreResourceResults.warnings(resources)).withResources(resources.orElse(null));
         repository.manifests().put(manifest);
         execution.getExecutionContext().putString(ContextKeys.PHASE, phase.label());
         log.info("verify: restore " + plan.name() + " " + phase + ": " + manifest.stats().files() + " files, "
-                + manifest.stats().bytes() + " bytes, " + resources.map(r -> r.objects().size() + " Kubernetes objects ("
-                + r.failures().size() + " failed), ").orElse("") + all.total() + " store operations");
+                + manifest.stats().bytes() + " bytes, "
+                + resources.map(r -> r.objects().size() + " Kubernetes objects (" + r.failures().size() + " failed), ")
+                        .orElse("") + "store requests " + count.operations().counts()
+                + ", estimated cost $" + count.cost().dollarsWithoutFreeAllowance().toPlainString());
         repository.manifests().putLog(RestoreJobConfiguration.JOB_NAME, plan.name(), log.read());
         if (phase != Phase.COMPLETED) {
             contribution.setExitStatus(new ExitStatus(phase.label(), errors.size() + " error(s)"));

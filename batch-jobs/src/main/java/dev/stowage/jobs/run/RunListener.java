@@ -4,7 +4,6 @@ import dev.stowage.jobs.ContextKeys;
 import dev.stowage.jobs.RunParameters;
 import dev.stowage.jobs.StepNames;
 import dev.stowage.jobs.location.OpenRepositories;
-import dev.stowage.jobs.manifest.Operations;
 import dev.stowage.jobs.progress.RunLog;
 import dev.stowage.jobs.progress.RunLogs;
 import java.util.ArrayList;
@@ -23,13 +22,16 @@ public abstract class RunListener implements JobExecutionListener {
 
     protected final JobRepository jobRepository;
     protected final OpenRepositories repositories;
+    private final RunMeter meter;
     private final RunLogs logs;
     private final String kind;
 
-    protected RunListener(String kind, JobRepository jobRepository, OpenRepositories repositories, RunLogs logs) {
+    protected RunListener(String kind, JobRepository jobRepository, OpenRepositories repositories, RunMeter meter,
+            RunLogs logs) {
         this.kind = kind;
         this.jobRepository = jobRepository;
         this.repositories = repositories;
+        this.meter = meter;
         this.logs = logs;
     }
 
@@ -48,25 +50,23 @@ public abstract class RunListener implements JobExecutionListener {
             return;
         }
         String location = execution.getJobParameters().getString(RunParameters.LOCATION);
-        // a last step that failed after saving its count (finalize, verify) keeps it: add, do not replace
-        Operations saved = RunOperations.saved(execution);
-        Operations mine = (saved == null ? Operations.NONE : saved).plus(repositories.claimOperations(location));
-        RunOperations.save(execution, mine);
-        jobRepository.updateExecutionContext(execution);
+        RunMeter.Count count = meter.failing(execution, location, recordsFailure(execution));
         List<String> reasons = failures(execution);
         reasons.forEach(r -> log.error("run: " + r));
         log.error("run: job execution " + execution.getId() + " " + execution.getStatus()
                 + "; run the same `stowage " + kind + " create` again to resume it");
         try {
-            recordFailure(execution, RunOperations.ofEarlierExecutions(jobRepository, execution).plus(mine), reasons,
-                    log);
+            recordFailure(execution, count, reasons, log);
         } catch (RuntimeException e) {
             log.error("run: unable to record the failure in the repository: " + FailureMessages.of(e));
         }
     }
 
-    /** Records the failed run in the repository, when it got far enough to be recorded there at all. */
-    protected abstract void recordFailure(JobExecution execution, Operations operations, List<String> reasons,
+    /** Whether the run got far enough to be recorded in the repository (its plan step recorded it). */
+    protected abstract boolean recordsFailure(JobExecution execution);
+
+    /** Records the failed run in the repository, with its manifest and its log, when it {@link #recordsFailure}. */
+    protected abstract void recordFailure(JobExecution execution, RunMeter.Count count, List<String> reasons,
             RunLog log);
 
     protected RunLog log(JobExecution execution) {

@@ -39,13 +39,21 @@ public final class ContentStores {
                 chunker.min(), chunker.avg(), chunker.max());
         // key first: a crash in between leaves a stray key and no config, which is still "no repository"
         String keyName = KeyRing.add(store, masterKey, password, kdf, options.clock().instant(), provider);
-        store.put(ConfigObject.KEY, ConfigObject.seal(config, masterKey.aead(provider)));
-        return new RepositoryContentStore(store, options, config, provider, masterKey, keyName);
+        byte[] sealedConfig = ConfigObject.seal(config, masterKey.aead(provider));
+        store.put(ConfigObject.KEY, sealedConfig);
+        KeyHint hint = KeyHint.of(options.cacheDirectory(), sealedConfig);
+        hint.remember(keyName);
+        RepositoryContentStore content = new RepositoryContentStore(store, options, config, provider, masterKey,
+                keyName, hint);
+        content.openEmptyIndex();
+        return content;
     }
 
     /**
      * Opens a repository and loads its index; {@link RepositoryNotFoundException} when there is none,
-     * {@link dev.stowage.repository.WrongPasswordException} when no key opens with the password. Reads only.
+     * {@link dev.stowage.repository.WrongPasswordException} when no key opens with the password. Reads only
+     * the store. On a machine that opened it before (a cache directory in {@code options}), the only
+     * request is for the config: the key and the index objects it knows come from the store's cache.
      */
     public static ContentStore open(ObjectStore store, char[] password, RepositoryOptions options) {
         byte[] sealedConfig;
@@ -57,7 +65,8 @@ public final class ContentStores {
         }
         CryptoProvider provider = CryptoProvider.get();
         AtomicReference<RepositoryConfig> config = new AtomicReference<>();
-        KeyRing.Unlocked unlocked = KeyRing.unlock(store, password, provider, masterKey -> {
+        KeyHint hint = KeyHint.of(options.cacheDirectory(), sealedConfig);
+        KeyRing.Unlocked unlocked = KeyRing.unlock(store, password, provider, hint.keyName(), masterKey -> {
             try {
                 config.set(ConfigObject.open(sealedConfig, masterKey.aead(provider)));
                 return true;
@@ -69,9 +78,10 @@ public final class ContentStores {
             }
         });
         RepositoryContentStore content = new RepositoryContentStore(store, options, config.get(), provider,
-                unlocked.masterKey(), unlocked.keyName());
+                unlocked.masterKey(), unlocked.keyName(), hint);
+        hint.remember(unlocked.keyName());
         try {
-            content.refreshIndex();
+            content.openIndex();
         } catch (RuntimeException e) {
             content.close();
             throw e;

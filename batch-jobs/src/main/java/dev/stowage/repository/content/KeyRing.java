@@ -6,6 +6,7 @@ import dev.stowage.repository.crypto.KdfParams;
 import dev.stowage.repository.crypto.KeyObject;
 import dev.stowage.repository.crypto.MasterKey;
 import dev.stowage.store.ObjectInfo;
+import dev.stowage.store.ObjectNotFoundException;
 import dev.stowage.store.ObjectStore;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -38,12 +39,20 @@ final class KeyRing {
 
     /**
      * The first key object that {@code password} opens and whose master key {@code accepts} (opens the
-     * config: a key left by an interrupted init opens nothing).
+     * config: a key left by an interrupted init opens nothing). The {@code preferred} key object, the
+     * one that opened last time on this machine, is tried first and without a listing.
      *
+     * @param preferred a key object's name, or null
      * @throws WrongPasswordException when there is none
      */
-    static Unlocked unlock(ObjectStore store, char[] password, CryptoProvider provider,
+    static Unlocked unlock(ObjectStore store, char[] password, CryptoProvider provider, String preferred,
             Predicate<MasterKey> accepts) {
+        if (preferred != null) {
+            Optional<Unlocked> remembered = tryKey(store, preferred, password, provider, accepts);
+            if (remembered.isPresent()) {
+                return remembered.get();
+            }
+        }
         int tried = 0;
         int unreadable = 0;
         for (ObjectInfo info : store.list(PREFIX)) {
@@ -66,5 +75,16 @@ final class KeyRing {
                 + (unreadable > 0 ? ", " + unreadable + " unreadable" : "") + "). Check that the password is"
                 + " the one the repository was created or last changed with, and that the location points at"
                 + " the right bucket and prefix; nothing was changed.");
+    }
+
+    /** The key object {@code name} when it exists and opens; empty otherwise (a hint gone stale). */
+    private static Optional<Unlocked> tryKey(ObjectStore store, String name, char[] password,
+            CryptoProvider provider, Predicate<MasterKey> accepts) {
+        try {
+            Optional<MasterKey> master = KeyObject.parse(store.get(name)).unlock(password, provider);
+            return master.filter(accepts).map(key -> new Unlocked(name, key));
+        } catch (ObjectNotFoundException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -11,13 +11,16 @@ import dev.stowage.repository.crypto.KdfParams;
 import dev.stowage.repository.crypto.MasterKey;
 import dev.stowage.repository.crypto.Purpose;
 import dev.stowage.repository.index.BlobLocation;
+import dev.stowage.repository.cache.StateDirectory;
 import dev.stowage.repository.index.IndexObject;
+import dev.stowage.repository.index.KnownIndexes;
 import dev.stowage.repository.index.MasterIndex;
 import dev.stowage.repository.pack.BlobCodec;
 import dev.stowage.repository.pack.PackCheck;
 import dev.stowage.repository.pack.PackEntry;
 import dev.stowage.repository.pack.PackKeys;
 import dev.stowage.repository.pack.PackReader;
+import dev.stowage.store.CachingObjectStore;
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectNotFoundException;
 import dev.stowage.store.ObjectStore;
@@ -51,20 +54,22 @@ final class RepositoryContentStore implements ContentStore {
     /** Uploads of every writer; each writer bounds its own share with a semaphore. */
     private final ExecutorService uploadExecutor;
     private final Object keyLock = new Object();
+    private final KeyHint keyHint;
     private String keyName;
 
     RepositoryContentStore(ObjectStore store, RepositoryOptions options, RepositoryConfig config,
-            CryptoProvider provider, MasterKey masterKey, String keyName) {
+            CryptoProvider provider, MasterKey masterKey, String keyName, KeyHint keyHint) {
         this.store = store;
         this.options = options;
         this.config = config;
         this.provider = provider;
         this.masterKey = masterKey;
         this.keyName = keyName;
+        this.keyHint = keyHint;
         this.aead = masterKey.aead(provider);
         this.codec = new BlobCodec(aead, masterKey.keyedHash(provider), new BlobCompressor(options.compressionLevel()));
-        this.index = new MasterIndex(store, aead, provider, options.cacheDirectory() == null ? null
-                : options.cacheDirectory().resolve(config.id()).resolve("index"));
+        this.index = new MasterIndex(store, aead, provider,
+                new KnownIndexes(StateDirectory.at(options.cacheDirectory()).resolve(config.id())));
         this.packReader = new PackReader(aead, store.location());
         this.blobReader = new BlobReader(store, codec);
         this.uploadExecutor = Executors.newCachedThreadPool(task -> {
@@ -150,6 +155,16 @@ final class RepositoryContentStore implements ContentStore {
         index.refresh();
     }
 
+    /** Loads the index of a repository being opened: from what this machine knows, else by listing. */
+    void openIndex() {
+        index.open();
+    }
+
+    /** Records that a repository just created has no index yet, so the next open needs no listing. */
+    void openEmptyIndex() {
+        index.openEmpty();
+    }
+
     @Override
     public void changePassword(char[] newPassword) {
         synchronized (keyLock) {
@@ -158,6 +173,7 @@ final class RepositoryContentStore implements ContentStore {
             String newKey = KeyRing.add(store, masterKey, newPassword, kdf, options.clock().instant(), provider);
             String oldKey = keyName;
             keyName = newKey;
+            keyHint.remember(newKey);
             try {
                 store.delete(oldKey);
             } catch (StoreException e) {
@@ -229,7 +245,8 @@ final class RepositoryContentStore implements ContentStore {
     public PackCheck verifyPack(String packKey) {
         byte[] pack;
         try {
-            pack = store.get(packKey);
+            // past any local cache: a check of the data must see what the location holds
+            pack = CachingObjectStore.bypassing(store).get(packKey);
         } catch (ObjectNotFoundException e) {
             return new PackCheck(packKey, 0, List.of(), List.of("pack " + packKey + " is missing from location "
                     + store.location()));

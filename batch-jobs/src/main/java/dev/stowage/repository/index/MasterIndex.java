@@ -11,11 +11,13 @@ import dev.stowage.repository.crypto.CryptoProvider;
 import dev.stowage.repository.crypto.Purpose;
 import dev.stowage.repository.pack.PackEntry;
 import dev.stowage.repository.pack.PackKeys;
+import dev.stowage.store.CachingObjectStore;
 import dev.stowage.store.ObjectInfo;
+import dev.stowage.store.ObjectNotFoundException;
 import dev.stowage.store.ObjectStore;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,9 +34,11 @@ import java.util.function.BiConsumer;
 
 /**
  * Every index object of the repository, loaded into one compact in-memory table ({@link IndexTable}):
- * the answer to "is this blob stored, and where?". Index objects are found by listing {@code index/};
- * {@link #refresh} loads the ones not seen yet (written by other writers since), {@link #write} stores
- * and adds one of this process's own.
+ * the answer to "is this blob stored, and where?". {@link #open} loads the index objects this machine
+ * already knows ({@link KnownIndexes}) without a listing, or lists {@code index/} when it knows none;
+ * {@link #refresh} lists and loads the ones not seen yet (written by other writers since), {@link #write}
+ * stores and adds one of this process's own. Index objects are read through the object store, whose
+ * cache (when it has one) holds a copy of each, so a warm machine opens a repository with no request.
  *
  * <p>Thread-safe: lookups share a read lock, loading takes the write lock per index object.
  */
@@ -51,48 +55,90 @@ public final class MasterIndex {
     private final List<String> packKeys = new ArrayList<>();
     private final Map<String, Integer> packRefs = new HashMap<>();
     private final Set<String> loaded = new LinkedHashSet<>();
-    private final IndexCache cache;
+    private final KnownIndexes known;
 
-    /**
-     * @param cacheDirectory where to keep copies of index objects (one directory per repository), or
-     *                       null for none
-     */
-    public MasterIndex(ObjectStore store, Aead aead, CryptoProvider provider, Path cacheDirectory) {
+    /** @param known the record of index objects this machine has seen ({@link KnownIndexes#none()} for none) */
+    public MasterIndex(ObjectStore store, Aead aead, CryptoProvider provider, KnownIndexes known) {
         this.store = store;
         this.aead = aead;
         this.provider = provider;
-        this.cache = cacheDirectory == null ? null : new IndexCache(cacheDirectory);
+        this.known = known;
     }
 
     /**
-     * Loads every index object not loaded yet, {@value #LOAD_THREADS} at a time (a repository with many
-     * writers has many small index objects, and each get is a round trip); returns how many it loaded.
+     * Loads the index when the repository is opened: the known index objects when there is a record of
+     * them (no listing; one that is gone is skipped), else every index object found by listing.
      */
-    public int refresh() {
+    public void open() {
+        Optional<Set<String>> recorded = known.read();
+        if (recorded.isEmpty()) {
+            refresh();
+            return;
+        }
         refreshLock.lock();
         try {
-            List<String> fresh = store.list(IndexCodec.PREFIX).stream().map(ObjectInfo::key)
-                    .filter(key -> IndexCodec.isIndexKey(key) && !isLoaded(key)).toList();
-            if (fresh.size() <= 1) {
-                fresh.forEach(key -> load(key, fetch(key)));
-            } else {
-                loadInParallel(fresh);
-            }
-            return fresh.size();
+            List<String> gone = loadAll(recorded.get().stream().filter(key -> !isLoaded(key)).toList());
+            gone.forEach(known::remove);
         } finally {
             refreshLock.unlock();
         }
     }
 
-    private void loadInParallel(List<String> keys) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(LOAD_THREADS, keys.size()), task -> {
+    /** For a repository just created: it has no index object, and that is the complete record. */
+    public void openEmpty() {
+        known.replace(List.of());
+    }
+
+    /**
+     * Lists {@code index/} and loads every index object not loaded yet, {@value #LOAD_THREADS} at a time
+     * (a repository with many writers has many small index objects, and each get is a round trip);
+     * returns how many it loaded. The listing becomes this machine's record of the index.
+     */
+    public int refresh() {
+        refreshLock.lock();
+        try {
+            List<String> listed = store.list(IndexCodec.PREFIX).stream().map(ObjectInfo::key)
+                    .filter(IndexCodec::isIndexKey).toList();
+            List<String> fresh = listed.stream().filter(key -> !isLoaded(key)).toList();
+            List<String> gone = loadAll(fresh);
+            known.replace(listed.stream().filter(key -> !gone.contains(key)).toList());
+            return fresh.size() - gone.size();
+        } finally {
+            refreshLock.unlock();
+        }
+    }
+
+    /** Loads the given index objects; returns those that no longer exist (deleted since they were seen). */
+    private List<String> loadAll(List<String> keys) {
+        List<String> gone = Collections.synchronizedList(new ArrayList<>());
+        Runnable[] loads = keys.stream().map(key -> (Runnable) () -> {
+            try {
+                load(key, fetch(key));
+            } catch (ObjectNotFoundException e) {
+                gone.add(key);
+            }
+        }).toArray(Runnable[]::new);
+        if (loads.length <= 1) {
+            for (Runnable load : loads) {
+                load.run();
+            }
+        } else {
+            runInParallel(loads);
+        }
+        return List.copyOf(gone);
+    }
+
+    private void runInParallel(Runnable[] tasks) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(LOAD_THREADS, tasks.length), task -> {
             Thread thread = new Thread(task, "stowage-index-load");
             thread.setDaemon(true);
             return thread;
         });
         try {
             List<Future<?>> loads = new ArrayList<>();
-            keys.forEach(key -> loads.add(pool.submit(() -> load(key, fetch(key)))));
+            for (Runnable task : tasks) {
+                loads.add(pool.submit(task));
+            }
             for (Future<?> load : loads) {
                 try {
                     load.get();
@@ -111,19 +157,9 @@ public final class MasterIndex {
         }
     }
 
-    /** An index object's bytes, from the cache when it holds a copy that matches the name. */
+    /** An index object's bytes; a cached copy that does not match its name is dropped and fetched again. */
     private byte[] fetch(String key) {
-        if (cache != null) {
-            Optional<byte[]> cached = cache.get(key);
-            if (cached.isPresent() && matchesName(key, cached.get())) {
-                return cached.get();
-            }
-        }
-        byte[] bytes = store.get(key);
-        if (cache != null && matchesName(key, bytes)) {
-            cache.put(key, bytes);
-        }
-        return bytes;
+        return CachingObjectStore.getChecked(store, key, bytes -> matchesName(key, bytes));
     }
 
     private boolean matchesName(String key, byte[] sealed) {
@@ -164,10 +200,8 @@ public final class MasterIndex {
         byte[] sealed = aead.seal(Purpose.INDEX, null, IndexCodec.encode(index));
         String key = IndexCodec.keyOf(provider.sha256().digest(sealed));
         store.put(key, sealed);
-        if (cache != null) {
-            cache.put(key, sealed);
-        }
         add(key, index);
+        known.add(key);
         return key;
     }
 
@@ -190,9 +224,7 @@ public final class MasterIndex {
 
     /** Forgets that an index object was loaded (it was deleted); its entries stay, as others cover them. */
     public void forget(String key) {
-        if (cache != null) {
-            cache.remove(key);
-        }
+        known.remove(key);
         lock.writeLock().lock();
         try {
             loaded.remove(key);

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.UnaryOperator;
 
 /**
  * Opens a location as a stack of object stores, innermost first:
@@ -39,6 +40,7 @@ public final class ObjectStoreFactory {
     private final Path defaultCacheRoot;
     private final RetryPolicy retryPolicy;
     private final MultipartSettings multipart;
+    private final UnaryOperator<ObjectStore> backendDecorator;
 
     /** Credentials from this process's environment, no default cache, default retries and part sizes. */
     public ObjectStoreFactory() {
@@ -51,26 +53,41 @@ public final class ObjectStoreFactory {
      */
     public ObjectStoreFactory(CredentialsResolver credentials, Path defaultCacheRoot, RetryPolicy retryPolicy,
             MultipartSettings multipart) {
+        this(credentials, defaultCacheRoot, retryPolicy, multipart, UnaryOperator.identity());
+    }
+
+    private ObjectStoreFactory(CredentialsResolver credentials, Path defaultCacheRoot, RetryPolicy retryPolicy,
+            MultipartSettings multipart, UnaryOperator<ObjectStore> backendDecorator) {
         this.credentials = credentials;
         this.defaultCacheRoot = defaultCacheRoot;
         this.retryPolicy = retryPolicy;
         this.multipart = multipart;
+        this.backendDecorator = backendDecorator;
     }
 
     public ObjectStoreFactory withCredentials(CredentialsResolver resolver) {
-        return new ObjectStoreFactory(resolver, defaultCacheRoot, retryPolicy, multipart);
+        return new ObjectStoreFactory(resolver, defaultCacheRoot, retryPolicy, multipart, backendDecorator);
     }
 
     public ObjectStoreFactory withDefaultCacheRoot(Path root) {
-        return new ObjectStoreFactory(credentials, root, retryPolicy, multipart);
+        return new ObjectStoreFactory(credentials, root, retryPolicy, multipart, backendDecorator);
     }
 
     public ObjectStoreFactory withRetryPolicy(RetryPolicy policy) {
-        return new ObjectStoreFactory(credentials, defaultCacheRoot, policy, multipart);
+        return new ObjectStoreFactory(credentials, defaultCacheRoot, policy, multipart, backendDecorator);
     }
 
     public ObjectStoreFactory withMultipart(MultipartSettings settings) {
-        return new ObjectStoreFactory(credentials, defaultCacheRoot, retryPolicy, settings);
+        return new ObjectStoreFactory(credentials, defaultCacheRoot, retryPolicy, settings, backendDecorator);
+    }
+
+    /**
+     * Wraps each opened backend (the directory store, the S3 store) before the decorators go around it:
+     * for tests that make a backend fail or watch what reaches it. A directory's requests are counted
+     * above the wrapper, an S3 store's inside the backend.
+     */
+    public ObjectStoreFactory withBackendDecorator(UnaryOperator<ObjectStore> decorator) {
+        return new ObjectStoreFactory(credentials, defaultCacheRoot, retryPolicy, multipart, decorator);
     }
 
     /**
@@ -108,9 +125,10 @@ public final class ObjectStoreFactory {
 
     private ObjectStore counted(LocationSpec spec, OperationCounter counter) {
         return switch (spec.type()) {
-            case FILESYSTEM -> new CountingObjectStore(new LocalFilesystemStore(spec.name(), spec.path()), counter);
-            case S3 -> S3ObjectStore.open(spec.name(), s3Settings(spec),
-                    credentials.resolve(spec.credentials(), spec.name()).keys(), counter);
+            case FILESYSTEM -> new CountingObjectStore(
+                    backendDecorator.apply(new LocalFilesystemStore(spec.name(), spec.path())), counter);
+            case S3 -> backendDecorator.apply(S3ObjectStore.open(spec.name(), s3Settings(spec),
+                    credentials.resolve(spec.credentials(), spec.name()).keys(), counter));
         };
     }
 

@@ -2,8 +2,6 @@ package dev.stowage.jobs.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stowage.jobs.location.CountedStore;
-import dev.stowage.jobs.location.LocationStoreFactory;
 import dev.stowage.jobs.manifest.BackupManifest;
 import dev.stowage.jobs.manifest.BackupVolume;
 import dev.stowage.jobs.manifest.Phase;
@@ -14,6 +12,7 @@ import dev.stowage.jobs.testing.JobsContext;
 import dev.stowage.jobs.testing.Runs;
 import dev.stowage.jobs.testing.Trees;
 import dev.stowage.store.LocalFilesystemStore;
+import dev.stowage.store.location.ObjectStoreFactory;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -66,7 +65,9 @@ class BackupRestartJobIT {
     }
 
     private JobsContext process() {
-        return JobsContext.start(properties, Map.of("locationStoreFactory", (LocationStoreFactory) location -> CountedStore.countingVerbs(store)));
+        // every process reaches the same faulty store: it keeps its armed state and its record of puts
+        return JobsContext.start(properties, Map.of("objectStoreFactory",
+                new ObjectStoreFactory().withBackendDecorator(backend -> store)));
     }
 
     private JobExecution backup() {

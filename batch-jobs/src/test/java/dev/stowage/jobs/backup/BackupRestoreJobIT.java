@@ -137,7 +137,7 @@ class BackupRestoreJobIT {
 
     @Test
     void aFreshHomeOnTheSameRepositoryListsAndRestoresEveryBackup() throws Exception {
-        Path repository = dir.resolve("shared-repo");
+        Path repository = Files.createDirectories(dir.resolve("shared-repo"));
         Path password = Files.writeString(dir.resolve("pw"), "correct horse");
         Map<String, Object> shared = Map.of("stowage.locations.shared.path", repository.toString(),
                 "stowage.locations.shared.password-file", password.toString());

@@ -6,17 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stowage.jobs.InvalidRequestException;
 import dev.stowage.jobs.StowageProperties;
 import dev.stowage.store.location.LocationType;
-import dev.stowage.store.location.Profile;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LocationsTest {
 
+    private static final Path HOME = Path.of("/home/me/.stowage");
+
     private static StowageProperties properties(Map<String, LocationProperties> locations) {
-        return new StowageProperties(Path.of("/home/me/.stowage"), "local", null, locations,
-                new StowageProperties.Partitions(4), new StowageProperties.ProgressSettings(java.time.Duration.ofSeconds(5)));
+        return new StowageProperties(HOME, "local", null, locations, new StowageProperties.Partitions(4),
+                new StowageProperties.ProgressSettings(Duration.ofSeconds(5)), null);
+    }
+
+    private static LocationProperties bucket(String bucket) {
+        return new LocationProperties(null, null, URI.create("http://minio.lan:9000"), bucket, null, null, null, null,
+                null, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -24,7 +31,7 @@ class LocationsTest {
         Location local = new Locations(properties(Map.of())).get("local");
 
         assertThat(local.embeddedDefault()).isTrue();
-        assertThat(local.settings().path()).isEqualTo(Path.of("/home/me/.stowage/repository"));
+        assertThat(local.spec().path()).isEqualTo(HOME.resolve("repository"));
     }
 
     @Test
@@ -43,15 +50,32 @@ class LocationsTest {
     }
 
     @Test
+    void everyLocationCachesUnderTheHomeUnlessItNamesItsOwnDirectory() {
+        Locations locations = new Locations(properties(Map.of("nas", bucket("stowage"))));
+
+        assertThat(locations.get("nas").spec().cacheDirectory()).isEqualTo(HOME.resolve("cache/nas"));
+        assertThat(locations.get("local").spec().cacheDirectory()).isEqualTo(HOME.resolve("cache/local"));
+    }
+
+    @Test
     void aLocationWithABucketIsAnS3Location() {
-        LocationProperties b2 = new LocationProperties(null, null,
-                URI.create("https://s3.us-west-002.backblazeb2.com"), "backups", null, null, null, null, null, null, null, null, null, null,
-                Profile.B2, null);
+        Location nas = new Locations(properties(Map.of("nas", bucket("stowage")))).get("nas");
 
-        Location location = new Locations(properties(Map.of("b2", b2))).get("b2");
+        assertThat(nas.spec().type()).isEqualTo(LocationType.S3);
+        assertThat(nas.embeddedDefault()).isFalse();
+    }
 
-        assertThat(location.spec().type()).isEqualTo(LocationType.S3);
-        assertThat(location.describe()).contains("bucket backups");
+    @Test
+    void anIncompleteLocationIsRefusedWhenUsedSayingWhatToSetWhileOthersStillWork() {
+        LocationProperties noBucket = new LocationProperties(LocationType.S3, null, URI.create("http://minio.lan:9000"),
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
+        Locations locations = new Locations(properties(Map.of("nas", noBucket)));
+
+        assertThatThrownBy(() -> locations.get("nas")).isInstanceOf(InvalidRequestException.class)
+                .hasMessage("location nas: an s3 location needs a bucket (set stowage.locations.nas.bucket)");
+        assertThat(locations.get("local")).isNotNull();
+        assertThat(locations.names()).containsExactly("local", "nas");
+        assertThat(locations.invalid()).containsOnlyKeys("nas");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.jobs.InvalidRequestException;
+import dev.stowage.store.location.LocationSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,18 +16,15 @@ class PasswordResolverTest {
     @TempDir
     Path home;
 
-    private final Location embedded = location("local", LocationProperties.atPath(Path.of("/r")), true);
-    private final Location nas = location("nas", LocationProperties.atPath(Path.of("/nas")), false);
-
-    private static Location location(String name, LocationProperties settings, boolean embedded) {
-        return new Location(name, settings, settings.toSpec(name), embedded);
-    }
+    private final Location embedded = new Location("local", LocationSpec.filesystem("local", Path.of("/r")), null,
+            true);
+    private final Location nas = new Location("nas", LocationSpec.filesystem("nas", Path.of("/nas")), null, false);
 
     @Test
     void generatesAnOwnerOnlyPasswordForANewEmbeddedRepository() throws Exception {
         PasswordResolver resolver = new PasswordResolver(null, null, home.resolve("password"));
 
-        PasswordResolver.ResolvedPassword password = resolver.resolve(embedded, false);
+        PasswordResolver.ResolvedPassword password = resolver.resolve(embedded, () -> false);
 
         assertThat(password.generated()).isTrue();
         assertThat(password.file()).isEqualTo(home.resolve("password"));
@@ -38,9 +36,9 @@ class PasswordResolverTest {
     @Test
     void reusesTheGeneratedPasswordAfterwards() {
         PasswordResolver resolver = new PasswordResolver(null, null, home.resolve("password"));
-        char[] first = resolver.resolve(embedded, false).value().clone();
+        char[] first = resolver.resolve(embedded, () -> false).value().clone();
 
-        PasswordResolver.ResolvedPassword again = resolver.resolve(embedded, true);
+        PasswordResolver.ResolvedPassword again = resolver.resolve(embedded, () -> true);
 
         assertThat(again.generated()).isFalse();
         assertThat(again.value()).isEqualTo(first);
@@ -50,7 +48,7 @@ class PasswordResolverTest {
     void neverGeneratesAPasswordForARepositoryThatExists() {
         PasswordResolver resolver = new PasswordResolver(null, null, home.resolve("password"));
 
-        assertThatThrownBy(() -> resolver.resolve(embedded, true))
+        assertThatThrownBy(() -> resolver.resolve(embedded, () -> true))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("is missing: pass --password-file FILE or set STOWAGE_PASSWORD");
         assertThat(home.resolve("password")).doesNotExist();
@@ -60,10 +58,11 @@ class PasswordResolverTest {
     void refusesAnotherLocationWithoutAPasswordSayingHowToGiveOne() {
         PasswordResolver resolver = new PasswordResolver(null, null, home.resolve("password"));
 
-        assertThatThrownBy(() -> resolver.resolve(nas, false))
+        assertThatThrownBy(() -> resolver.resolve(nas, () -> false))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessage("location 'nas' needs its repository password: pass --password-file FILE, set "
-                        + "STOWAGE_PASSWORD, or set stowage.locations.nas.password-file");
+                        + "STOWAGE_PASSWORD, or set stowage.locations.nas.password-file"
+                        + " (STOWAGE_LOCATIONS_NAS_PASSWORD_FILE)");
     }
 
     @Test
@@ -71,18 +70,16 @@ class PasswordResolverTest {
         Path file = Files.writeString(home.resolve("pw"), "from-file\nsecond line ignored\n");
         PasswordResolver resolver = new PasswordResolver(file, "from-env", home.resolve("password"));
 
-        assertThat(new String(resolver.resolve(nas, true).value())).isEqualTo("from-file");
+        assertThat(new String(resolver.resolve(nas, () -> true).value())).isEqualTo("from-file");
     }
 
     @Test
     void takesTheEnvironmentBeforeTheLocationsOwnFile() throws Exception {
         Path file = Files.writeString(home.resolve("pw"), "location-file");
-        LocationProperties settings = new LocationProperties(null, Path.of("/nas"), null, null, null, null, null, null,
-                null, null, null, null, null, null, null, file);
-        Location withFile = location("nas", settings, false);
+        Location withFile = new Location("nas", LocationSpec.filesystem("nas", Path.of("/nas")), file, false);
         PasswordResolver resolver = new PasswordResolver(null, "from-env", home.resolve("password"));
 
-        assertThat(new String(resolver.resolve(withFile, true).value())).isEqualTo("from-env");
+        assertThat(new String(resolver.resolve(withFile, () -> true).value())).isEqualTo("from-env");
     }
 
     @Test
@@ -90,7 +87,7 @@ class PasswordResolverTest {
         Path file = Files.writeString(home.resolve("pw"), "\n");
         PasswordResolver resolver = new PasswordResolver(file, null, home.resolve("password"));
 
-        assertThatThrownBy(() -> resolver.resolve(nas, true))
+        assertThatThrownBy(() -> resolver.resolve(nas, () -> true))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("is empty");
     }
@@ -100,7 +97,7 @@ class PasswordResolverTest {
         Path file = home.resolve("absent");
         PasswordResolver resolver = new PasswordResolver(file, null, home.resolve("password"));
 
-        assertThatThrownBy(() -> resolver.resolve(nas, true))
+        assertThatThrownBy(() -> resolver.resolve(nas, () -> true))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("unable to read password file " + file);
     }

@@ -3,6 +3,8 @@ package dev.stowage.jobs.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stowage.store.metering.CostClass;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,10 @@ class ManifestJsonTest {
     private final BackupManifest manifest = new BackupManifest("first", Phase.PARTIALLY_FAILED,
             Instant.parse("2025-01-01T10:00:00Z"), Instant.parse("2025-01-01T10:01:00Z"),
             Instant.parse("2025-01-31T10:00:00Z"), "720h0m0s", "local", volume.stats(), List.of(volume),
-            new Operations(Map.of("PutObject", 4L)), List.of(), List.of("data: a.txt: permission denied"));
+            new Operations(Map.of("PutObject", 4L, "GetObject", 2L, "ListObjectsV2", 1L)),
+            new EstimatedCost(BigDecimal.ZERO, new BigDecimal("0.000005"),
+                    Map.of(CostClass.C, new BigDecimal("0.000004"))),
+            List.of(), List.of("data: a.txt: permission denied"), null);
 
     @Test
     void writesTheFieldsDescribeJsonPromises() throws Exception {
@@ -30,6 +35,13 @@ class ManifestJsonTest {
         assertThat(json.path("volumes").get(0).path("snapshotId").asText()).isEqualTo("snap1");
         assertThat(json.path("volumes").get(0).path("bytes").asLong()).isEqualTo(300);
         assertThat(json.path("operations").path("byKind").path("PutObject").asLong()).isEqualTo(4);
+        assertThat(json.path("operations").path("byClass").path("A").asLong()).isEqualTo(4);
+        assertThat(json.path("operations").path("byClass").path("B").asLong()).isEqualTo(2);
+        assertThat(json.path("operations").path("byClass").path("C").asLong()).isEqualTo(1);
+        assertThat(json.path("estimatedCost").path("dollarsWithoutFreeAllowance").decimalValue())
+                .isEqualByComparingTo("0.000005");
+        assertThat(json.path("estimatedCost").path("byClass").path("C").decimalValue())
+                .isEqualByComparingTo("0.000004");
         assertThat(json.path("warnings").get(0).asText()).contains("permission denied");
         assertThat(json.path("errors").isArray()).isTrue();
     }
@@ -39,6 +51,16 @@ class ManifestJsonTest {
         BackupManifest read = ManifestJson.read(ManifestJson.write(manifest), BackupManifest.class, "test");
 
         assertThat(read).isEqualTo(manifest);
+    }
+
+    @Test
+    void aManifestWrittenBeforeClassesWereRecordedReadsWithThemDerived() {
+        String json = "{\"name\":\"x\",\"phase\":\"Completed\",\"operations\":{\"byKind\":{\"GetObject\":3}}}";
+
+        BackupManifest read = ManifestJson.read(json, BackupManifest.class, "test");
+
+        assertThat(read.operations().count(CostClass.B)).isEqualTo(3);
+        assertThat(read.estimatedCost()).isEqualTo(EstimatedCost.NONE);
     }
 
     @Test

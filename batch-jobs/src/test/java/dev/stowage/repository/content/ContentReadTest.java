@@ -8,7 +8,10 @@ import dev.stowage.repository.RepositoryException;
 import dev.stowage.repository.RepositoryOptions;
 import dev.stowage.repository.index.BlobLocation;
 import dev.stowage.repository.pack.PackCheck;
+import dev.stowage.store.CachingObjectStore;
 import dev.stowage.store.LocalFilesystemStore;
+import dev.stowage.store.ObjectCache;
+import dev.stowage.store.ObjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,34 +163,58 @@ class ContentReadTest {
     }
 
     @Test
-    void reopeningWithACacheFetchesEachIndexObjectOnlyOnce(@TempDir Path cache) {
-        RepositoryOptions cached = OPTIONS.withCacheDirectory(cache);
-        ContentStores.open(store, PASSWORD, cached).close();
+    void reopeningOnAMachineThatKnowsTheIndexNeitherListsNorFetchesIt(@TempDir Path cache) {
+        RepositoryOptions machine = OPTIONS.withCacheDirectory(cache.resolve("state"));
+        ContentStores.open(cached(cache), PASSWORD, machine).close();
         int fetchedFirst = store.gets("index/");
+        int listedFirst = store.lists("index/");
 
-        try (ContentStore repo = ContentStores.open(store, PASSWORD, cached)) {
+        try (ContentStore repo = ContentStores.open(cached(cache), PASSWORD, machine)) {
             assertThat(store.gets("index/")).isEqualTo(fetchedFirst).isEqualTo(1);
+            assertThat(store.lists("index/")).isEqualTo(listedFirst).isEqualTo(1);
+            assertThat(store.lists("keys/")).isEqualTo(1);
             assertThat(repo.read(ids.get(2))).isEqualTo(blobs.get(2));
         }
     }
 
     @Test
-    void damagedCachedIndexIsFetchedAgain(@TempDir Path cache) throws IOException {
-        RepositoryOptions cached = OPTIONS.withCacheDirectory(cache);
-        String repositoryId;
-        try (ContentStore repo = ContentStores.open(store, PASSWORD, cached)) {
-            repositoryId = repo.config().id();
+    void aBlobInAnIndexThisMachineDoesNotKnowIsFoundByListingWhenRead(@TempDir Path cache) {
+        RepositoryOptions machine = OPTIONS.withCacheDirectory(cache.resolve("state"));
+        ContentStores.open(cached(cache), PASSWORD, machine).close();
+        byte[] blob = TestData.random(99, 5_000);
+        BlobId id;
+        try (ContentStore elsewhere = ContentStores.open(store, PASSWORD, OPTIONS);
+                ContentWriter writer = elsewhere.newWriter()) {
+            id = elsewhere.idOf(blob, 0, blob.length);
+            writer.put(BlobType.DATA, id, blob, 0, blob.length);
+            writer.finish();
         }
-        try (var files = Files.list(cache.resolve(repositoryId).resolve("index"))) {
+
+        try (ContentStore repo = ContentStores.open(cached(cache), PASSWORD, machine)) {
+            assertThat(repo.contains(id)).isFalse();
+            assertThat(repo.read(id)).isEqualTo(blob);
+            assertThat(repo.contains(id)).isTrue();
+        }
+    }
+
+    @Test
+    void damagedCachedIndexIsFetchedAgain(@TempDir Path cache) throws IOException {
+        RepositoryOptions machine = OPTIONS.withCacheDirectory(cache.resolve("state"));
+        ContentStores.open(cached(cache), PASSWORD, machine).close();
+        try (var files = Files.list(cache.resolve("objects/index"))) {
             for (Path file : files.toList()) {
                 Files.write(file, new byte[] {1, 2, 3});
             }
         }
 
-        try (ContentStore repo = ContentStores.open(store, PASSWORD, cached)) {
+        try (ContentStore repo = ContentStores.open(cached(cache), PASSWORD, machine)) {
             assertThat(store.gets("index/")).isEqualTo(2);
             assertThat(repo.indexedBlobCount()).isEqualTo(10);
         }
+    }
+
+    private ObjectStore cached(Path cache) {
+        return new CachingObjectStore(store, new ObjectCache(cache.resolve("objects"), 1 << 20));
     }
 
     private void flipByte(String key, long offset) throws IOException {

@@ -1,8 +1,10 @@
 package dev.stowage.repository.content;
 
 import dev.stowage.store.ForwardingObjectStore;
+import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectStore;
 import dev.stowage.store.StoreException;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -16,6 +18,7 @@ final class InstrumentedStore extends ForwardingObjectStore {
     private final AtomicInteger puts = new AtomicInteger();
     private final AtomicInteger rangeReads = new AtomicInteger();
     private final java.util.Map<String, AtomicInteger> getsByPrefix = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, AtomicInteger> listsByPrefix = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Predicate<String> failing = key -> false;
@@ -50,6 +53,12 @@ final class InstrumentedStore extends ForwardingObjectStore {
     /** Whole-object gets of keys under a top-level prefix such as {@code index/}. */
     int gets(String prefix) {
         AtomicInteger count = getsByPrefix.get(prefix);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Listings of exactly {@code prefix}. */
+    int lists(String prefix) {
+        AtomicInteger count = listsByPrefix.get(prefix);
         return count == null ? 0 : count.get();
     }
 
@@ -114,5 +123,11 @@ final class InstrumentedStore extends ForwardingObjectStore {
     public byte[] getRange(String key, long offset, int length) {
         rangeReads.incrementAndGet();
         return super.getRange(key, offset, length);
+    }
+
+    @Override
+    public List<ObjectInfo> list(String prefix) {
+        listsByPrefix.computeIfAbsent(prefix, p -> new AtomicInteger()).incrementAndGet();
+        return super.list(prefix);
     }
 }

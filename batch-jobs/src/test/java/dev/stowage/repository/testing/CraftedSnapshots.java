@@ -3,13 +3,14 @@ package dev.stowage.repository.testing;
 import dev.stowage.repository.BackupStats;
 import dev.stowage.repository.RepositoryOptions;
 import dev.stowage.repository.SnapshotSource;
+import dev.stowage.repository.cache.StateDirectory;
 import dev.stowage.repository.content.BlobId;
 import dev.stowage.repository.content.BlobType;
 import dev.stowage.repository.content.ContentStore;
 import dev.stowage.repository.content.ContentStores;
 import dev.stowage.repository.content.ContentWriter;
+import dev.stowage.repository.documents.SealedDocuments;
 import dev.stowage.repository.snapshot.BlobRef;
-import dev.stowage.repository.snapshot.ManifestCache;
 import dev.stowage.repository.snapshot.Node;
 import dev.stowage.repository.snapshot.NodeType;
 import dev.stowage.repository.snapshot.SnapshotCatalog;
@@ -59,7 +60,7 @@ public final class CraftedSnapshots implements AutoCloseable {
     public String snapshot(Node... root) {
         BlobId tree = trees.save(writer, new Tree(List.of(root)));
         writer.finish();
-        return new SnapshotCatalog(content, ManifestCache.none()).write(new SnapshotManifest(tree,
+        return new SnapshotCatalog(content, new SealedDocuments(content), StateDirectory.none()).write(new SnapshotManifest(tree,
                 new SnapshotSource("path", "path:/crafted", "test", Map.of()), Instant.parse("2024-01-01T00:00:00Z"),
                 null, BackupStats.EMPTY));
     }

@@ -109,11 +109,11 @@ class ObjectStoreFactoryTest {
         LocationSpec second = LocationSpec.builder("a").path(directory.resolve("b")).cacheDirectory(cacheRoot).build();
 
         try (LocationStore one = factory.open(first); LocationStore two = factory.open(second)) {
-            one.put("config", new byte[] {1});
-            two.put("config", new byte[] {2});
+            one.put("keys/k", new byte[] {1});
+            two.put("keys/k", new byte[] {2});
 
-            assertThat(one.get("config")).containsExactly(1);
-            assertThat(two.get("config")).containsExactly(2);
+            assertThat(one.get("keys/k")).containsExactly(1);
+            assertThat(two.get("keys/k")).containsExactly(2);
         }
     }
 

@@ -31,7 +31,7 @@ public final class BackupView {
                 + Human.count(s.files()) + " files (" + Human.bytes(s.totalBytes()) + "), "
                 + Human.bytes(s.bytesRead()) + " read, " + Human.bytes(s.bytesNew()) + " new, "
                 + Human.bytes(s.bytesUploaded()) + " uploaded in " + Human.count(s.packsUploaded()) + " packs, "
-                + Human.count(b.operations().total()) + " store operations.");
+                + OperationsView.line(b.operations()) + " store requests.");
         if (b.resources() != null) {
             out.println("  Kubernetes resources: " + ResourcesView.backupLine(b.resources()) + ".");
         }
@@ -56,7 +56,7 @@ public final class BackupView {
                 + Human.count(s.filesUnchanged()) + " unchanged since the parent snapshot");
         out.println("Data:         " + Human.bytes(s.bytesRead()) + " read, " + Human.bytes(s.bytesNew()) + " new, "
                 + Human.bytes(s.bytesUploaded()) + " uploaded in " + Human.count(s.packsUploaded()) + " packs");
-        out.println("Operations:   " + OperationsView.line(b.operations()));
+        OperationsView.describe(out, b.operations(), b.estimatedCost());
         if (b.resources() != null) {
             out.println("Resources:    " + ResourcesView.backupLine(b.resources()));
         }

@@ -24,7 +24,8 @@ public final class RestoreView {
                 : Duration.between(r.startTimestamp(), r.completionTimestamp());
         out.println("Restore " + r.name() + " of backup " + r.backup() + " " + r.phase() + " in "
                 + Human.duration(elapsed) + ": " + Human.count(r.stats().files()) + " files ("
-                + Human.bytes(r.stats().bytes()) + ") restored and verified.");
+                + Human.bytes(r.stats().bytes()) + ") restored and verified, " + OperationsView.line(r.operations())
+                + " store requests.");
         if (r.resources() != null) {
             out.println("  Kubernetes resources: " + ResourcesView.restoreLine(r.resources()) + ".");
         }
@@ -46,7 +47,7 @@ public final class RestoreView {
         out.println("Completed:    " + Human.time(r.completionTimestamp()));
         out.println("Files:        " + Human.count(r.stats().files()) + " restored (" + Human.bytes(r.stats().bytes())
                 + "), " + Human.count(r.stats().filesVerified()) + " verified present");
-        out.println("Operations:   " + OperationsView.line(r.operations()));
+        OperationsView.describe(out, r.operations(), r.estimatedCost());
         if (r.resources() != null) {
             out.println("Resources:    " + ResourcesView.restoreLine(r.resources()));
         }

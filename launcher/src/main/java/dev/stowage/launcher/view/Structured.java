@@ -33,6 +33,11 @@ public final class Structured {
                 .enable(SerializationFeature.INDENT_OUTPUT);
     }
 
+    /** Whether {@code format} is printed by {@link #print} (JSON, YAML) rather than by the caller (a table). */
+    public static boolean isStructured(OutputFormat format) {
+        return format != OutputFormat.TABLE;
+    }
+
     /** Prints {@code value} as JSON or YAML; false for {@link OutputFormat#TABLE}, which the caller renders. */
     public static boolean print(PrintWriter out, OutputFormat format, Object value) {
         try {

@@ -65,6 +65,11 @@ class BackupCommandsTest {
         assertThat(volume.path("bytes").asLong()).isEqualTo(40_000);
         assertThat(volume.path("snapshotId").asText()).isNotBlank();
         assertThat(json.path("operations").path("byKind").path("PutObject").asLong()).isPositive();
+        assertThat(json.path("operations").path("byClass").path("A").asLong())
+                .isEqualTo(json.path("operations").path("byKind").path("PutObject").asLong());
+        assertThat(json.path("operations").path("byClass").has("C")).isTrue();
+        assertThat(json.path("estimatedCost").has("dollars")).isTrue();
+        assertThat(json.path("estimatedCost").path("byClass").has("B")).isTrue();
         assertThat(json.path("errors").isArray()).isTrue();
         assertThat(json.path("warnings").isArray()).isTrue();
     }
@@ -91,6 +96,16 @@ class BackupCommandsTest {
         Cli.Result result = cli.run("backup", "describe", "first", "--details");
 
         assertThat(result.out()).contains("Phase:        Completed", "Volumes:", data.toString(), "Parent:");
+    }
+
+    @Test
+    void describeShowsTheRequestsByClassAndWhatTheyCost() {
+        cli.run("backup", "create", "first", "--path", data.toString());
+
+        Cli.Result result = cli.run("backup", "describe", "first");
+
+        assertThat(result.out()).containsPattern("Requests: +\\d+: class A \\d+, class B \\d+, class C 0 \\(PutObject \\d+")
+                .containsPattern("Cost: +\\$0\\.000000 as the day's only run .*, \\$0\\.\\d{6} past them");
     }
 
     @Test
@@ -168,7 +183,8 @@ class BackupCommandsTest {
 
         assertThat(result.status()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).isEqualTo("stowage: location 'nas' needs its repository password: pass "
-                + "--password-file FILE, set STOWAGE_PASSWORD, or set stowage.locations.nas.password-file\n");
+                + "--password-file FILE, set STOWAGE_PASSWORD, or set stowage.locations.nas.password-file "
+                + "(STOWAGE_LOCATIONS_NAS_PASSWORD_FILE)\n");
         try (var files = Files.list(nas)) {
             assertThat(files).isEmpty();
         }
