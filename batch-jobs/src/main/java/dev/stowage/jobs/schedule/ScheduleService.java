@@ -124,7 +124,7 @@ public final class ScheduleService {
         CronJobReconciler reconciler = new CronJobReconciler(client, installation);
         List<ReconcileAction> actions = dryRun ? reconciler.plan(desired) : reconciler.apply(desired);
         ConfigMap options = ScheduleCronJobs.restoreOptions(installation, RestoreOptionsFile.write(
-                new RestoreOptions(LatestBackup.LATEST, null, stowage.defaultLocation(), null, null, null, null, null,
+                new RestoreOptions(null, LatestBackup.LATEST, null, stowage.defaultLocation(), null, null, null, null, null,
                         null, "none", true)));
         boolean missing = client.configMaps().inNamespace(installation.namespace())
                 .withName(options.getMetadata().getName()).get() == null;
@@ -137,10 +137,16 @@ public final class ScheduleService {
     /**
      * Starts a restore in the cluster from the restore template, with these options in a ConfigMap of
      * the Job's own; returns the Job as created.
+     *
+     * @param namespace where the restore template is; null for {@code stowage.kubernetes.namespace}
      */
-    public Job startRestoreJob(String jobName, RestoreOptions options) {
+    public Job startRestoreJob(String namespace, String jobName, RestoreOptions options) {
+        Installation installation = installation();
+        if (namespace != null) {
+            installation = new Installation(namespace, installation.instance(), installation.image());
+        }
         try {
-            return new InClusterRestore(kubernetes.get(), installation()).start(jobName,
+            return new InClusterRestore(kubernetes.get(), installation).start(jobName,
                     RestoreOptionsFile.write(options));
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(e.getMessage());
