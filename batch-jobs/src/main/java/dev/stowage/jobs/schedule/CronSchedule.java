@@ -38,7 +38,8 @@ public final class CronSchedule {
      * @param what names the setting in errors, e.g. {@code stowage.schedules.daily}
      */
     public static CronSchedule parse(String cron, String timeZone, String what) {
-        return new CronSchedule(cron.trim(), zone(timeZone, what), expressions(cron, what));
+        List<CronExpression> expressions = expressions(cron, what);
+        return new CronSchedule(cron.trim(), zone(timeZone, what), expressions);
     }
 
     public String text() {
