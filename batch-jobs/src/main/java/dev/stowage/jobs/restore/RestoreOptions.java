@@ -82,7 +82,8 @@ public record RestoreOptions(String name, String fromBackup, String fromSchedule
     public ResourceRestoreRequest resources() {
         return new ResourceRestoreRequest(new ResourceFilters(includedNamespaces, excludedNamespaces,
                 includedResources, excludedResources, null, null), pairs(namespaceMappings), pairs(storageClassMappings),
-                existingResourcePolicy);
+                // none is the default: said in a file (the chart's always says it) it asks for nothing
+                "none".equalsIgnoreCase(existingResourcePolicy) ? null : existingResourcePolicy);
     }
 
     private static String pairs(Map<String, String> mappings) {

@@ -40,7 +40,8 @@ public final class ScheduledBackupRequests {
     /**
      * @param configured        the schedule of that name in the configuration, if any
      * @param defaultTtl        the TTL when neither the schedule nor the command line gives one
-     * @param defaultExclusions namespaces every backup leaves out (what the schedule's CronJob spells out)
+     * @param defaultExclusions namespaces every backup leaves out (what the schedule's CronJob spells out);
+     *                          added when no --path is given, which puts the cluster in scope
      */
     public static BackupCreateRequest request(String schedule, Optional<Schedule> configured, Given given,
             Instant start, String defaultTtl, List<String> defaultExclusions) {
@@ -57,7 +58,12 @@ public final class ScheduledBackupRequests {
                 either(flags.excludeNamespaces(), own.excludeNamespaces()),
                 either(flags.includeResources(), own.includeResources()),
                 either(flags.excludeResources(), own.excludeResources()),
-                flags.selector(), flags.includeClusterResources()).withDefaultExclusions(defaultExclusions);
+                flags.selector(), flags.includeClusterResources());
+        if (given.paths().isEmpty()) {
+            // a schedule backs up the cluster, as its CronJob does by spelling out these exclusions; with
+            // --path it backs up directories, and the cluster only when it has filters of its own
+            filters = filters.withDefaultExclusions(defaultExclusions);
+        }
         Boolean volumes = given.defaultVolumesToFsBackup() != null ? given.defaultVolumesToFsBackup()
                 : configured.map(s -> s.volumePolicy() == VolumePolicy.OPT_OUT).orElse(null);
         Map<String, String> labels = new LinkedHashMap<>(configured.map(Schedule::labels).orElse(Map.of()));

@@ -37,7 +37,7 @@ class RestoreOptionsFileTest {
         assertThat(options.fromSchedule()).isNull();
         assertThat(options.location()).isEqualTo("nas");
         assertThat(options.restoreVolumes()).isTrue();
-        assertThat(options.resources().given()).isTrue(); // the policy "none" is given
+        assertThat(options.resources().given()).as("none is the default policy, no request").isFalse();
     }
 
     @Test

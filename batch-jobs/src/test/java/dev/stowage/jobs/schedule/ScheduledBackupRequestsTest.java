@@ -78,4 +78,18 @@ class ScheduledBackupRequestsTest {
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageStartingWith("no schedule named 'dialy' is configured: add it under stowage.schedules.dialy");
     }
+
+    @Test
+    void withPathsAScheduleWithoutFiltersBacksUpOnlyThoseDirectories() {
+        Schedule plain = new Schedule("daily", offsite.cron(), "nas", "336h", ResourceFilters.none(),
+                VolumePolicy.OPT_OUT, Map.of(), false, CronJobPolicy.DEFAULTS);
+        ScheduledBackupRequests.Given paths = new ScheduledBackupRequests.Given(List.of("/srv/data"), null, null, null,
+                null, null);
+
+        BackupCreateRequest request = ScheduledBackupRequests.request("daily", Optional.of(plain), paths, START, "720h",
+                DEFAULTS);
+
+        assertThat(request.paths()).containsExactly("/srv/data");
+        assertThat(request.resources().given()).isFalse();
+    }
 }
