@@ -86,16 +86,25 @@ public final class ScheduleService {
 
     /** Where the CronJobs go and what they are called. */
     public Installation installation() {
+        return installation(null);
+    }
+
+    /** @param namespace Stowage's namespace, or null for {@code stowage.kubernetes.namespace} */
+    public Installation installation(String namespace) {
         CronJobSettings settings = schedules.cronJobs();
-        return new Installation(kubernetesProperties.namespace(), settings.instance(), settings.image());
+        return new Installation(namespace != null ? namespace : kubernetesProperties.namespace(), settings.instance(),
+                settings.image());
     }
 
     /** The CronJobs the configuration asks for: one per schedule, and the suspended restore template. */
     public List<CronJob> desired() {
-        Installation installation = installation();
+        return desired(installation());
+    }
+
+    private List<CronJob> desired(Installation installation) {
         LauncherTemplate template = schedules.cronJobs().template() == null ? LauncherTemplate.bundled()
                 : LauncherTemplate.of(schedules.cronJobs().template());
-        List<String> exclusions = resources.excludedNamespaces(kubernetesProperties.namespace());
+        List<String> exclusions = resources.excludedNamespaces(installation.namespace());
         List<CronJob> cronJobs = new ArrayList<>();
         try {
             for (Schedule schedule : schedules.all()) {
@@ -115,11 +124,12 @@ public final class ScheduleService {
      * Reconciles the cluster's CronJobs with {@link #desired()}; creates the restore-options ConfigMap
      * when missing (never overwrites it: people edit it before a restore).
      *
-     * @param dryRun plan only: nothing in the cluster changes
+     * @param namespace Stowage's namespace, or null for {@code stowage.kubernetes.namespace}
+     * @param dryRun    plan only: nothing in the cluster changes
      */
-    public ApplyResult apply(boolean dryRun) {
-        List<CronJob> desired = desired();
-        Installation installation = installation();
+    public ApplyResult apply(String namespace, boolean dryRun) {
+        Installation installation = installation(namespace);
+        List<CronJob> desired = desired(installation);
         KubernetesClient client = kubernetes.get();
         CronJobReconciler reconciler = new CronJobReconciler(client, installation);
         List<ReconcileAction> actions = dryRun ? reconciler.plan(desired) : reconciler.apply(desired);
@@ -141,10 +151,7 @@ public final class ScheduleService {
      * @param namespace where the restore template is; null for {@code stowage.kubernetes.namespace}
      */
     public Job startRestoreJob(String namespace, String jobName, RestoreOptions options) {
-        Installation installation = installation();
-        if (namespace != null) {
-            installation = new Installation(namespace, installation.instance(), installation.image());
-        }
+        Installation installation = installation(namespace);
         try {
             return new InClusterRestore(kubernetes.get(), installation).start(jobName,
                     RestoreOptionsFile.write(options));

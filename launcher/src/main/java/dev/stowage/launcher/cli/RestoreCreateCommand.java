@@ -19,10 +19,14 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import dev.stowage.launcher.view.ProgressPrinter;
 import dev.stowage.launcher.view.RestoreView;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.springframework.batch.core.job.JobExecution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,10 +48,9 @@ import picocli.CommandLine.Spec;
                 "made from the stowage-restore CronJob's template, as `kubectl create job --from=cronjob/...` makes it."})
 class RestoreCreateCommand implements Callable<Integer> {
 
-    private static final java.time.format.DateTimeFormatter JOB_TIME = java.time.format.DateTimeFormatter
-            .ofPattern("yyyyMMddHHmmss").withZone(java.time.ZoneOffset.UTC);
-    private static final java.util.regex.Pattern DNS_LABEL =
-            java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    private static final DateTimeFormatter JOB_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+            .withZone(ZoneOffset.UTC);
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     private final CliContext context;
 
@@ -108,14 +111,7 @@ class RestoreCreateCommand implements Callable<Integer> {
         RestoreService restores = context.bean(RestoreService.class);
         String locationName = context.location(options.location());
         context.startInBackground(RunLauncher.class);
-        String backupName = LatestBackup.isLatest(options.fromBackup())
-                ? LatestBackup.select(context.bean(BackupService.class).list(locationName), options.fromSchedule(),
-                        locationName)
-                : options.fromBackup();
-        if (LatestBackup.isLatest(options.fromBackup())) {
-            context.err().println("Restoring backup " + backupName + ", the latest Completed one"
-                    + (options.fromSchedule() == null ? "" : " of schedule " + options.fromSchedule()) + ".");
-        }
+        String backupName = backupName(options, locationName);
         PreparedRestore prepared = restores.prepare(new RestoreCreateRequest(options.name(), backupName, locationName,
                 target, withSelection(options.resources())));
         if (!options.restoreVolumes() && !prepared.backup().volumes().isEmpty()) {
@@ -144,6 +140,18 @@ class RestoreCreateCommand implements Callable<Integer> {
         }
         RestoreView.summary(context.out(), manifest.get());
         return ExitCodes.of(manifest.get().phase());
+    }
+
+    /** The backup named, or the one {@code latest} stands for, said on stderr. */
+    private String backupName(RestoreOptions options, String locationName) {
+        if (!LatestBackup.isLatest(options.fromBackup())) {
+            return options.fromBackup();
+        }
+        String latest = LatestBackup.select(context.bean(BackupService.class).list(locationName),
+                options.fromSchedule(), locationName);
+        context.err().println("Restoring backup " + latest + ", the latest Completed one"
+                + (options.fromSchedule() == null ? "" : " of schedule " + options.fromSchedule()) + ".");
+        return latest;
     }
 
     /** The two filters restore options do not hold, from the command line. */
@@ -184,7 +192,7 @@ class RestoreCreateCommand implements Callable<Integer> {
                     + "with --in-cluster-job");
         }
         String jobName = options.name() != null ? options.name()
-                : "restore-" + JOB_TIME.format(context.bean(java.time.Clock.class).instant());
+                : "restore-" + JOB_TIME.format(context.bean(Clock.class).instant());
         if (!DNS_LABEL.matcher(jobName).matches()) {
             throw new ParameterException(spec.commandLine(), "'" + jobName + "' cannot name a Job: use lower-case "
                     + "letters, digits and '-', up to 63 characters");

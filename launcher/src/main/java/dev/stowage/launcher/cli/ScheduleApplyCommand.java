@@ -25,6 +25,10 @@ class ScheduleApplyCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print what would change and the CronJobs as YAML; change nothing.")
     private boolean dryRun;
 
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+            description = "Stowage's namespace (default: stowage.kubernetes.namespace, `stowage`).")
+    private String namespace;
+
     @Mixin
     private KubernetesOptions.Connection kubernetes;
 
@@ -35,7 +39,7 @@ class ScheduleApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         kubernetes.apply(context);
-        ScheduleService.ApplyResult result = context.bean(ScheduleService.class).apply(dryRun);
+        ScheduleService.ApplyResult result = context.bean(ScheduleService.class).apply(namespace, dryRun);
         ScheduleView.actions(context.out(), result.actions(), dryRun);
         if (result.optionsCreated() != null) {
             context.out().println((dryRun ? "Would create" : "Created") + " ConfigMap "
