@@ -23,6 +23,10 @@ public final class RunParameters {
      * cluster is not in scope; restore: the resource filters, mappings and policy (JSON)
      */
     public static final String RESOURCES = "resources";
+    /** backup: its labels, {@code k=v,k=v} sorted by key; absent without labels */
+    public static final String LABELS = "labels";
+    /** backup: {@code opt-out} or {@code opt-in} pod volumes, when the request said */
+    public static final String VOLUME_POLICY = "volumePolicy";
 
     private RunParameters() {
     }

@@ -1,6 +1,7 @@
 package dev.stowage.jobs.backup;
 
 import dev.stowage.jobs.ContextKeys;
+import dev.stowage.jobs.RunParameters;
 import dev.stowage.jobs.Ttl;
 import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.location.OpenedRepository;
@@ -55,7 +56,9 @@ public class BackupPlanTasklet implements Tasklet {
         OpenedRepository repository = repositories.get(location, true);
         Instant start = clock.instant();
         BackupManifest manifest = new BackupManifest(name, Phase.IN_PROGRESS, start, null, start.plus(retention),
-                Ttl.format(retention), location, BackupTotals.ZERO, volumes, Operations.NONE, List.of(), List.of());
+                Ttl.format(retention), location, BackupTotals.ZERO, volumes, Operations.NONE, List.of(), List.of())
+                .withLabels(BackupLabels.parse(chunkContext.getStepContext().getStepExecution().getJobParameters()
+                        .getString(RunParameters.LABELS), RunParameters.LABELS));
         repository.manifests().put(manifest);
         chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
                 .putString(ContextKeys.PLAN, ManifestJson.writeString(manifest));

@@ -80,6 +80,13 @@ public final class BackupService {
                 .addString(RunParameters.PATHS, paths, false)
                 .addString(RunParameters.TTL, request.ttl(), false);
         resources.ifPresent(r -> builder.addString(RunParameters.RESOURCES, ManifestJson.writeString(r), false));
+        if (!request.labels().isEmpty()) {
+            builder.addString(RunParameters.LABELS, BackupLabels.format(request.labels()), false);
+        }
+        if (request.defaultVolumesToFsBackup() != null) {
+            builder.addString(RunParameters.VOLUME_POLICY, request.defaultVolumesToFsBackup() ? "opt-out" : "opt-in",
+                    false);
+        }
         JobParameters parameters = builder.toJobParameters();
         RunDecision decision = launcher.get().decide(KIND, request.name(), parameters,
                 List.of(RunParameters.LOCATION, RunParameters.PATHS, RunParameters.RESOURCES), what);
@@ -95,6 +102,7 @@ public final class BackupService {
     public String check(BackupCreateRequest request) {
         RunNames.check(request.name(), "backup");
         Ttl.parse(request.ttl());
+        BackupLabels.check(request.labels(), "--labels");
         repositories.location(request.location());
         boolean cluster = resourceScope.backupFilters(request.resources()).isPresent(); // checks the filters too
         if (request.paths().isEmpty()) {
