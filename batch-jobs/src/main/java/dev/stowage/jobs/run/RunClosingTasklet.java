@@ -59,7 +59,7 @@ public abstract class RunClosingTasklet implements Tasklet {
     protected abstract Outcome close(JobExecution execution, OpenedRepository repository);
 
     @Override
-    public final RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         OpenedRepository repository = repositories.get(location, false);
         Outcome outcome = close(execution, repository);
