@@ -63,7 +63,12 @@ public final class MetricsPusher implements RunEndListener {
         try {
             List<Sample> previous = PushedGroup.read(http, base(), group, settings.timeout());
             List<Sample> samples = Accumulation.merge(previous, push.samples());
-            pushGateway(group, registry(samples)).push();
+            PrometheusMeterRegistry registry = registry(samples);
+            try {
+                pushGateway(group, registry).push();
+            } finally {
+                registry.close();
+            }
             LOG.info("pushed {} series of job execution {} to the Pushgateway at {} (group {})", samples.size(),
                     execution.getId(), settings.url(), group);
         } catch (IOException | RuntimeException e) {
