@@ -19,6 +19,20 @@ public final class ContextKeys {
     public static final String FILES = "stowage.files";
     public static final String BYTES = "stowage.bytes";
 
+    /** job: the manifest the run recorded in the repository (JSON), read by the metrics pusher */
+    public static final String MANIFEST = "stowage.manifest";
+    /** drill job: bytes of files restored and checked against their hashes (long) */
+    public static final String DRILL_BYTES_VERIFIED = "stowage.drill.bytesVerified";
+    /** drill job: files restored and checked (long) */
+    public static final String DRILL_FILES_CHECKED = "stowage.drill.filesChecked";
+    /** drill job: files that could not be restored or did not match their hash (long) */
+    public static final String DRILL_MISMATCHES = "stowage.drill.mismatches";
+    /** drill job: the per-volume report (JSON), shown by {@code stowage verify} */
+    public static final String DRILL_REPORT = "stowage.drill.report";
+    /** drill job: backups in the repository and bytes its index lists (long), for the repository gauges */
+    public static final String DRILL_BACKUPS = "stowage.drill.backups";
+    public static final String DRILL_STORED_BYTES = "stowage.drill.storedBytes";
+
     private ContextKeys() {
     }
 }

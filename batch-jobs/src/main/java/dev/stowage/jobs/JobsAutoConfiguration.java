@@ -17,6 +17,7 @@ import dev.stowage.jobs.resources.ResourceScope;
 import dev.stowage.jobs.resources.ResourcesProperties;
 import dev.stowage.jobs.restore.RestoreJobConfiguration;
 import dev.stowage.jobs.restore.RestoreService;
+import dev.stowage.jobs.run.RunEndListener;
 import dev.stowage.jobs.run.RunLauncher;
 import dev.stowage.jobs.run.RunLiveness;
 import dev.stowage.jobs.run.RunMeter;
@@ -137,8 +138,9 @@ public class JobsAutoConfiguration {
     }
 
     @Bean
-    public RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, RunRecovery recovery) {
-        return new RunLauncher(jobOperator, jobRepository, recovery);
+    public RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, RunRecovery recovery,
+            ObjectProvider<RunEndListener> endListeners) {
+        return new RunLauncher(jobOperator, jobRepository, recovery, endListeners.orderedStream().toList());
     }
 
     @Bean

@@ -8,6 +8,7 @@ import dev.stowage.repository.archive.ThreadChunkers;
 import dev.stowage.repository.check.Checker;
 import dev.stowage.repository.content.ContentStore;
 import dev.stowage.repository.documents.SealedDocuments;
+import dev.stowage.repository.restore.RestoreDrill;
 import dev.stowage.repository.restore.Restorer;
 import dev.stowage.repository.snapshot.SnapshotCatalog;
 import dev.stowage.repository.snapshot.TreeSnapshotReader;
@@ -67,6 +68,20 @@ final class EngineRepository implements Repository {
     public RestoreResult restore(RestoreRequest request) {
         ensureOpen();
         return new Restorer(content, trees, catalog, options).restore(request);
+    }
+
+    @Override
+    public DrillResult drill(DrillRequest request) {
+        ensureOpen();
+        return new RestoreDrill(content, trees, catalog, options).drill(request);
+    }
+
+    @Override
+    public long indexedBytes() {
+        ensureOpen();
+        long[] bytes = new long[1];
+        content.forEachIndexedBlob((id, location) -> bytes[0] += location.storedLength());
+        return bytes[0];
     }
 
     @Override

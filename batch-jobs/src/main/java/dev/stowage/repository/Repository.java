@@ -29,6 +29,15 @@ public interface Repository extends AutoCloseable {
     /** Restores a snapshot (or part of it) into a directory, verifying every blob it writes. */
     RestoreResult restore(RestoreRequest request);
 
+    /**
+     * Restores a sample of a snapshot's files (or all of them) into scratch space, checks each against
+     * its hashes and deletes the scratch space: a restore drill.
+     */
+    DrillResult drill(DrillRequest request);
+
+    /** Bytes of the stored blobs the loaded index lists (no I/O): what the repository occupies, headers aside. */
+    long indexedBytes();
+
     /** Reads files of a snapshot without restoring it to disk. */
     SnapshotReader read(String snapshotId);
 

@@ -1,55 +1,37 @@
 package dev.stowage.jobs.restore;
 
-import dev.stowage.jobs.ContextKeys;
 import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.location.OpenedRepository;
+import dev.stowage.jobs.manifest.ManifestJson;
 import dev.stowage.jobs.manifest.Phase;
 import dev.stowage.jobs.manifest.RestoreManifest;
 import dev.stowage.jobs.manifest.RestoreResources;
 import dev.stowage.jobs.manifest.RestoreVolume;
 import dev.stowage.jobs.progress.RunLog;
+import dev.stowage.jobs.run.RunClosingTasklet;
 import dev.stowage.jobs.run.RunMeter;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Step {@code verify}: checks every restored volume against its snapshot, then writes the restore
  * manifest (Completed, or PartiallyFailed naming what is missing and which objects the API refused), with
  * the outcome of every Kubernetes object, and the run log.
  */
-public class RestoreVerifyTasklet implements Tasklet {
-
-    private final String location;
-    private final JobRepository jobRepository;
-    private final OpenRepositories repositories;
-    private final RunMeter meter;
-    private final RunLog log;
-    private final Clock clock;
+public class RestoreVerifyTasklet extends RunClosingTasklet {
 
     public RestoreVerifyTasklet(String location, JobRepository jobRepository, OpenRepositories repositories,
             RunMeter meter, RunLog log, Clock clock) {
-        this.location = location;
-        this.jobRepository = jobRepository;
-        this.repositories = repositories;
-        this.meter = meter;
-        this.log = log;
-        this.clock = clock;
+        super(location, jobRepository, repositories, meter, log, clock);
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+    protected Outcome close(JobExecution execution, OpenedRepository repository) {
         RestoreManifest plan = RestoreResults.plan(execution).orElseThrow(() -> new IllegalStateException(
                 "job execution " + execution.getId() + " has no restore plan: the plan step did not record it"));
-        OpenedRepository repository = repositories.get(location, false);
         List<RestoreVolume> volumes = RestoreResults.volumes(jobRepository, execution, plan).stream()
                 .map(v -> RestoreVerifier.verify(repository.repository(), v))
                 .toList();
@@ -61,17 +43,12 @@ public class RestoreVerifyTasklet implements Tasklet {
         List<String> errors = RestoreResourceResults.errors(RestoreResults.errors(volumes), resources);
         RestoreManifest manifest = plan.withOutcome(phase, clock.instant(), volumes, count.operations(), count.cost(),
                 errors, RestoreResourceResults.warnings(resources)).withResources(resources.orElse(null));
-        repository.manifests().put(manifest);
-        execution.getExecutionContext().putString(ContextKeys.PHASE, phase.label());
-        log.info("verify: restore " + plan.name() + " " + phase + ": " + manifest.stats().files() + " files, "
+        String summary = "verify: restore " + plan.name() + " " + phase + ": " + manifest.stats().files() + " files, "
                 + manifest.stats().bytes() + " bytes, "
                 + resources.map(r -> r.objects().size() + " Kubernetes objects (" + r.failures().size() + " failed), ")
                         .orElse("") + "store requests " + count.operations().counts()
-                + ", estimated cost $" + count.cost().dollarsWithoutFreeAllowance().toPlainString());
-        repository.manifests().putLog(RestoreJobConfiguration.JOB_NAME, plan.name(), log.read());
-        if (phase != Phase.COMPLETED) {
-            contribution.setExitStatus(new ExitStatus(phase.label(), errors.size() + " error(s)"));
-        }
-        return RepeatStatus.FINISHED;
+                + ", estimated cost $" + count.cost().dollarsWithoutFreeAllowance().toPlainString();
+        return new Outcome(RestoreJobConfiguration.JOB_NAME, plan.name(), phase, ManifestJson.writeString(manifest),
+                store -> store.put(manifest), summary, errors.size() + " error(s)");
     }
 }

@@ -4,6 +4,8 @@ import dev.stowage.jobs.InvalidRequestException;
 import dev.stowage.jobs.RunParameters;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -27,14 +29,24 @@ import org.springframework.batch.core.repository.JobRepository;
  */
 public final class RunLauncher {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RunLauncher.class);
+
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final RunRecovery recovery;
+    private final List<RunEndListener> endListeners;
 
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, RunRecovery recovery) {
+        this(jobOperator, jobRepository, recovery, List.of());
+    }
+
+    /** @param endListeners told of each run once it ended (metrics), in this order */
+    public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, RunRecovery recovery,
+            List<RunEndListener> endListeners) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.recovery = recovery;
+        this.endListeners = List.copyOf(endListeners);
     }
 
     /**
@@ -84,11 +96,24 @@ public final class RunLauncher {
                         .addString(RunParameters.NAME, name, true)
                         .addLong(RunParameters.GENERATION, decision.generation(), true)
                         .toJobParameters();
+        JobExecution execution;
         try {
-            return jobOperator.start(job, parameters);
+            execution = jobOperator.start(job, parameters);
         } catch (Exception e) {
             throw new IllegalStateException("unable to start job " + job.getName() + " for " + name + ": "
                     + e.getMessage(), e);
+        }
+        ended(execution);
+        return execution;
+    }
+
+    private void ended(JobExecution execution) {
+        for (RunEndListener listener : endListeners) {
+            try {
+                listener.runEnded(execution);
+            } catch (RuntimeException e) {
+                LOG.warn("after job execution {}: {}", execution.getId(), FailureMessages.of(e));
+            }
         }
     }
 

@@ -50,6 +50,16 @@ public final class RunMeter {
     }
 
     /**
+     * For a run that writes nothing to the repository when it ends (a drill): claims the requests since the
+     * last claim and saves them as this execution's share.
+     */
+    public Count ending(JobExecution execution, String location) {
+        Operations mine = Operations.of(repositories.claimOperations(location));
+        save(execution, mine);
+        return total(execution, mine);
+    }
+
+    /**
      * For an execution that ended without completing: adds what it did since its last claim to what it
      * saved (a last step that failed after its count keeps it, closing writes included) and, when it will
      * record the failure in the repository, the closing writes; returns the run's total.

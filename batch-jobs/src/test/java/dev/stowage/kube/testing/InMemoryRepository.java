@@ -4,6 +4,8 @@ import dev.stowage.repository.BackupRequest;
 import dev.stowage.repository.BackupResult;
 import dev.stowage.repository.CheckReport;
 import dev.stowage.repository.Documents;
+import dev.stowage.repository.DrillRequest;
+import dev.stowage.repository.DrillResult;
 import dev.stowage.repository.ProgressListener;
 import dev.stowage.repository.Repository;
 import dev.stowage.repository.RestoreRequest;
@@ -77,6 +79,16 @@ public final class InMemoryRepository implements Repository {
 
     @Override
     public RestoreResult restore(RestoreRequest request) {
+        throw outOfScope();
+    }
+
+    @Override
+    public DrillResult drill(DrillRequest request) {
+        throw outOfScope();
+    }
+
+    @Override
+    public long indexedBytes() {
         throw outOfScope();
     }
 
