@@ -19,6 +19,13 @@ public final class ContextKeys {
     public static final String FILES = "stowage.files";
     public static final String BYTES = "stowage.bytes";
 
+    /** job maintenance: backups deleted because their TTL had passed */
+    public static final String MAINTENANCE_BACKUPS_EXPIRED = "stowage.maintenance.backupsExpired";
+    /** job maintenance: bytes of the packs deleted */
+    public static final String MAINTENANCE_BYTES_FREED = "stowage.maintenance.bytesFreed";
+    /** job maintenance: packs deleted */
+    public static final String MAINTENANCE_PACKS_DELETED = "stowage.maintenance.packsDeleted";
+
     private ContextKeys() {
     }
 }
