@@ -34,6 +34,18 @@ public final class MaintenanceService {
      * @throws RepositoryException naming why when the run failed (another owner's lease, a store error)
      */
     public MaintenanceRun run(String location, boolean full) {
+        JobExecution execution = start(location, full);
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            String reasons = execution.getAllFailureExceptions().stream().map(FailureMessages::of)
+                    .collect(Collectors.joining("; "));
+            throw new RepositoryException("maintenance of location " + location + " " + execution.getStatus()
+                    + (reasons.isEmpty() ? "" : ": " + reasons));
+        }
+        return runs(location).get(0);
+    }
+
+    /** Runs job {@code maintenance} at a location and returns its ended execution. */
+    public JobExecution start(String location, boolean full) {
         String mode = full ? "full" : "quick";
         repositories.get(location, false); // fails now, with its advice, when the location has no repository
         JobParameters requested = new JobParametersBuilder()
@@ -43,14 +55,7 @@ public final class MaintenanceService {
         String name = "maintenance-" + location + "-" + mode;
         RunDecision decision = launcher.get().decide(MaintenanceJobConfiguration.JOB_NAME, name, requested,
                 List.of(), "maintenance of location " + location);
-        JobExecution execution = launcher.get().launch(job.get(), name, decision, requested);
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
-            String reasons = execution.getAllFailureExceptions().stream().map(FailureMessages::of)
-                    .collect(Collectors.joining("; "));
-            throw new RepositoryException("maintenance of location " + location + " " + execution.getStatus()
-                    + (reasons.isEmpty() ? "" : ": " + reasons));
-        }
-        return runs(location).get(0);
+        return launcher.get().launch(job.get(), name, decision, requested);
     }
 
     /** The runs recorded in the location's repository, newest first. */

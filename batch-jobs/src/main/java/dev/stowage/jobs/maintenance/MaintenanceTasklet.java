@@ -26,7 +26,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * {@code stowage.maintenance.full-interval}), record the run in the repository, and leave its numbers
  * in the job's execution context for the metrics pusher.
  */
-public final class MaintenanceTasklet implements Tasklet {
+public class MaintenanceTasklet implements Tasklet {
 
     private final String location;
     private final String requested;
