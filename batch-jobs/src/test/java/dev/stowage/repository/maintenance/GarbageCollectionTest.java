@@ -2,7 +2,9 @@ package dev.stowage.repository.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,30 @@ class GarbageCollectionTest {
             // then: nothing condemned, nothing deleted
             assertThat(report.blobsCondemned()).isZero();
             assertThat(fixture.allPackKeys()).isEqualTo(packs);
+        }
+    }
+
+    @Test
+    void abortsUploadsLeftIncompleteBeforeTheMarginAndKeepsRecentOnes() throws Exception {
+        try (MaintenanceFixture fixture = new MaintenanceFixture(temp)) {
+            // given: two temporary files left by dead puts, one stamped long ago, one just now
+            Path shard = Files.createDirectories(fixture.storeDir.resolve("data/ab"));
+            Path stale = Files.write(shard.resolve(".tmp-stale"), new byte[10]);
+            Path recent = Files.write(shard.resolve(".tmp-recent"), new byte[10]);
+            fixture.clock.advance(MaintenanceFixture.MARGIN.plusHours(1));
+            Files.setLastModifiedTime(recent, FileTime.from(fixture.clock.instant()));
+
+            // when
+            Maintenance maintenance = fixture.repository.maintenance(fixture.maintenanceOptions("gc"));
+            MaintenanceReport report;
+            try (MaintenanceLease lease = maintenance.acquireLease()) {
+                report = maintenance.run(MaintenanceMode.FULL, lease);
+            }
+
+            // then
+            assertThat(report.uploadsAborted()).isEqualTo(1);
+            assertThat(stale).doesNotExist();
+            assertThat(recent).exists();
         }
     }
 
