@@ -58,7 +58,7 @@ public final class Maintenance {
             IndexInventory inventory = IndexInventory.read(content);
             IndexCompaction.compact(content, inventory);
             return new MaintenanceReport(mode, started, options.clock().instant(), inventory.size(),
-                    indexObjectCount(), 0, 0, 0, 0, 0, 0, 0, 0, inventory.condemned().size(), 0, 0);
+                    indexObjectCount(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
         GarbageCollector.Outcome outcome = new GarbageCollector(content, catalog, trees, options, phases)
                 .collect(lease);

@@ -67,10 +67,34 @@ class BackupExpiryTest {
         }
     }
 
+    @Test
+    void finishesADeletionThatDiedAfterRemovingTheManifestByForgettingItsSnapshots() throws Exception {
+        try (Repository repository = Repositories.init(new LocalFilesystemStore("local",
+                Files.createDirectories(temp.resolve("store"))), "pw".toCharArray(), RepositoryOptions.forTests())) {
+            // given: a snapshot of a backup whose manifest is gone, one of a backup that exists, one of no backup
+            ManifestStore manifests = new ManifestStore(repository.documents());
+            snapshot(repository, "orphan", Map.of("backup", "deleted-midway"));
+            manifests.put(backup("kept", Phase.COMPLETED, NOW.plus(Duration.ofDays(1)),
+                    snapshot(repository, "kept", Map.of("backup", "kept"))));
+            snapshot(repository, "unlabelled", Map.of());
+
+            // when
+            new BackupExpiry(Clock.fixed(NOW, ZoneOffset.UTC)).expire(manifests, repository);
+
+            // then
+            assertThat(repository.snapshots()).extracting(SnapshotInfo::source).extracting(SnapshotSource::identity)
+                    .containsExactlyInAnyOrder("kept", "unlabelled");
+        }
+    }
+
     private String snapshot(Repository repository, String identity) throws Exception {
+        return snapshot(repository, identity, Map.of());
+    }
+
+    private String snapshot(Repository repository, String identity, Map<String, String> labels) throws Exception {
         Path dir = Files.createDirectories(temp.resolve("src-" + identity));
         Files.writeString(dir.resolve("f"), identity);
-        return repository.backup(new BackupRequest(dir, new SnapshotSource("path", identity, "h", Map.of()), null,
+        return repository.backup(new BackupRequest(dir, new SnapshotSource("path", identity, "h", labels), null,
                 null)).snapshotId();
     }
 
