@@ -40,8 +40,8 @@ public class MaintenanceJobConfiguration {
     @StepScope
     public MaintenanceTasklet maintenanceTasklet(@Value("#{jobParameters['location']}") String location,
             @Value("#{jobParameters['mode']}") String mode, OpenRepositories repositories, RunMeter runMeter,
-            MaintenanceProperties properties, Clock clock) {
-        return new MaintenanceTasklet(location, mode, repositories, runMeter, properties, clock);
+            MaintenanceProperties properties, Clock clock, JobRepository jobRepository) {
+        return new MaintenanceTasklet(location, mode, repositories, runMeter, properties, clock, jobRepository);
     }
 
     @Bean

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -34,9 +35,11 @@ public class MaintenanceTasklet implements Tasklet {
     private final RunMeter meter;
     private final MaintenanceProperties properties;
     private final Clock clock;
+    private final JobRepository jobRepository;
 
     public MaintenanceTasklet(String location, String requested, OpenRepositories repositories, RunMeter meter,
-            MaintenanceProperties properties, Clock clock) {
+            MaintenanceProperties properties, Clock clock, JobRepository jobRepository) {
+        this.jobRepository = jobRepository;
         this.location = location;
         this.requested = requested == null ? "quick" : requested;
         this.repositories = repositories;
@@ -64,6 +67,7 @@ public class MaintenanceTasklet implements Tasklet {
                     count.operations(), count.cost());
             history.record(run);
             publish(job.getExecutionContext(), run);
+            jobRepository.updateExecutionContext(job); // stored now: a pusher may read it before the job ends
         }
         return RepeatStatus.FINISHED;
     }

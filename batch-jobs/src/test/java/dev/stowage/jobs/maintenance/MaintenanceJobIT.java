@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /** Job {@code maintenance} end to end on the {@code local} location, on a clock the test moves. */
@@ -68,12 +69,14 @@ class MaintenanceJobIT {
 
         // then
         assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        ExecutionContext expiring = first.getExecutionContext();
+        ExecutionContext expiring = context.bean(JobRepository.class).getJobExecution(first.getId())
+                .getExecutionContext();
         assertThat(expiring.getLong(ContextKeys.MAINTENANCE_BACKUPS_EXPIRED)).isEqualTo(1);
         assertThat(expiring.getLong(ContextKeys.MAINTENANCE_PACKS_DELETED)).isZero();
         assertThat(expiring.getString(ContextKeys.OPERATIONS)).contains("byClass");
         assertThat(quick.mode()).isEqualTo("quick");
-        ExecutionContext freeing = full.getExecutionContext();
+        ExecutionContext freeing = context.bean(JobRepository.class).getJobExecution(full.getId())
+                .getExecutionContext();
         assertThat(freeing.getLong(ContextKeys.MAINTENANCE_PACKS_DELETED)).isPositive();
         assertThat(freeing.getLong(ContextKeys.MAINTENANCE_BYTES_FREED)).isPositive();
         assertThat(context.bean(BackupService.class).list("local")).extracting(BackupManifest::name)
