@@ -32,6 +32,12 @@ public final class ContextKeys {
     /** drill job: backups in the repository and bytes its index lists (long), for the repository gauges */
     public static final String DRILL_BACKUPS = "stowage.drill.backups";
     public static final String DRILL_STORED_BYTES = "stowage.drill.storedBytes";
+    /** job maintenance: backups deleted because their TTL had passed */
+    public static final String MAINTENANCE_BACKUPS_EXPIRED = "stowage.maintenance.backupsExpired";
+    /** job maintenance: bytes of the packs deleted */
+    public static final String MAINTENANCE_BYTES_FREED = "stowage.maintenance.bytesFreed";
+    /** job maintenance: packs deleted */
+    public static final String MAINTENANCE_PACKS_DELETED = "stowage.maintenance.packsDeleted";
 
     private ContextKeys() {
     }

@@ -1,5 +1,7 @@
 package dev.stowage.repository;
 
+import dev.stowage.repository.maintenance.Maintenance;
+import dev.stowage.repository.maintenance.MaintenanceOptions;
 import dev.stowage.repository.archive.Archiver;
 import dev.stowage.repository.cache.StateDirectory;
 import dev.stowage.repository.archive.ChunkerFactory;
@@ -127,6 +129,12 @@ final class EngineRepository implements Repository {
         ensureOpen();
         return new Checker(content, trees, catalog).check(readData, progress == null ? ProgressListener.NONE
                 : progress);
+    }
+
+    @Override
+    public Maintenance maintenance(MaintenanceOptions maintenanceOptions) {
+        ensureOpen();
+        return new Maintenance(content, catalog, trees, documents, maintenanceOptions);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.stowage.repository;
 
+import dev.stowage.repository.maintenance.Maintenance;
+import dev.stowage.repository.maintenance.MaintenanceOptions;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,6 +59,12 @@ public interface Repository extends AutoCloseable {
 
     /** Structural check, and with {@code readData} a decryption of every pack. */
     CheckReport check(boolean readData, ProgressListener progress);
+
+    /**
+     * Maintenance of this repository (index compaction, garbage collection) under a lease; see
+     * docs/MAINTENANCE.md for why a backup running at the same time loses nothing.
+     */
+    Maintenance maintenance(MaintenanceOptions options);
 
     /** Re-wraps the master key under a new password; only the key object is rewritten. */
     void changePassword(char[] newPassword);

@@ -55,6 +55,16 @@ public abstract class ForwardingObjectStore implements ObjectStore {
     }
 
     @Override
+    public List<PendingUpload> pendingUploads(String prefix) {
+        return delegate.pendingUploads(prefix);
+    }
+
+    @Override
+    public void abortUpload(PendingUpload upload) {
+        delegate.abortUpload(upload);
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

@@ -168,6 +168,46 @@ public final class LocalFilesystemStore implements ObjectStore {
         return result;
     }
 
+    /** Temporary files a put left behind when its process died (they hold a partial object). */
+    @Override
+    public List<PendingUpload> pendingUploads(String prefix) {
+        int slash = prefix.lastIndexOf('/');
+        Path start = slash < 0 ? root : resolve("list uploads under", prefix.substring(0, slash));
+        List<PendingUpload> result = new ArrayList<>();
+        if (!Files.isDirectory(start)) {
+            return result;
+        }
+        try (Stream<Path> paths = Files.walk(start)) {
+            paths.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX)).forEach(p -> {
+                String key = root.relativize(p).toString().replace('\\', '/');
+                if (key.startsWith(prefix)) {
+                    try {
+                        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                        result.add(new PendingUpload(key, p.getFileName().toString(),
+                                a.lastModifiedTime().toInstant()));
+                    } catch (NoSuchFileException gone) {
+                        // completed or removed while listing
+                    } catch (IOException e) {
+                        throw failure("list uploads under", prefix, e);
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw failure("list uploads under", prefix, e);
+        }
+        result.sort(Comparator.comparing(PendingUpload::initiated));
+        return result;
+    }
+
+    @Override
+    public void abortUpload(PendingUpload upload) {
+        try {
+            Files.deleteIfExists(resolve("abort upload", upload.key()));
+        } catch (IOException e) {
+            throw failure("abort upload", upload.key(), e);
+        }
+    }
+
     @Override
     public void delete(String key) {
         try {

@@ -48,6 +48,19 @@ public interface ObjectStore extends AutoCloseable {
     /** Removes an object; removing an absent object is not an error. */
     void delete(String key);
 
+    /**
+     * Uploads under {@code prefix} that were begun and never completed (S3 multipart uploads, a local
+     * store's stray temporary files), for maintenance to abort once they are older than any run. A store
+     * whose puts cannot leave anything behind returns none.
+     */
+    default List<PendingUpload> pendingUploads(String prefix) {
+        return List.of();
+    }
+
+    /** Discards an incomplete upload and whatever it stored; one already gone is not an error. */
+    default void abortUpload(PendingUpload upload) {
+    }
+
     @Override
     default void close() {
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,5 +39,19 @@ class LocalFilesystemStoreTest extends ObjectStoreContract {
                 .isInstanceOf(StoreException.class)
                 .satisfies(e -> assertThat(((StoreException) e).reason()).isEqualTo(StoreException.Reason.MISCONFIGURED));
         assertThat(directory.getParent().resolve("outside")).doesNotExist();
+    }
+
+    @Test
+    void aTemporaryFileLeftByADeadPutIsAPendingUploadAndAbortingItRemovesOnlyIt() throws Exception {
+        store.put("data/ab/abcdef", new byte[3]);
+        Files.write(directory.resolve("data/ab/.tmp-left-behind"), new byte[5]);
+
+        List<PendingUpload> pending = store.pendingUploads("data/");
+        assertThat(pending).extracting(PendingUpload::key).containsExactly("data/ab/.tmp-left-behind");
+        store.abortUpload(pending.get(0));
+
+        assertThat(directory.resolve("data/ab/.tmp-left-behind")).doesNotExist();
+        assertThat(store.get("data/ab/abcdef")).hasSize(3);
+        assertThat(store.pendingUploads("")).isEmpty();
     }
 }

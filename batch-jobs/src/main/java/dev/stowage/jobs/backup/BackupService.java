@@ -4,6 +4,7 @@ import dev.stowage.jobs.InvalidRequestException;
 import dev.stowage.jobs.RunNames;
 import dev.stowage.jobs.RunParameters;
 import dev.stowage.jobs.Ttl;
+import dev.stowage.jobs.maintenance.BackupDeletion;
 import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.location.OpenedRepository;
 import dev.stowage.jobs.manifest.BackupManifest;
@@ -149,22 +150,13 @@ public final class BackupService {
         });
     }
 
-    /** Forgets the backup's snapshots and removes its manifest and log; the data goes with the next prune. */
+    /** Removes the backup's manifest and log, then forgets its snapshots; the data goes with the next full maintenance. */
     public BackupManifest delete(String location, String name) {
         BackupManifest manifest = get(location, name);
         if (launcher.get().isActive(KIND, name)) {
             throw new InvalidRequestException("backup " + name + " is running: wait for it to end, then delete it");
         }
-        OpenedRepository repository = repositories.get(location, false);
-        for (BackupVolume volume : manifest.volumes()) {
-            if (volume.snapshotId() != null) {
-                repository.repository().forgetSnapshot(volume.snapshotId());
-            }
-        }
-        if (manifest.resources() != null && manifest.resources().snapshotId() != null) {
-            repository.repository().forgetSnapshot(manifest.resources().snapshotId());
-        }
-        repository.manifests().deleteBackup(name);
+        BackupDeletion.delete(repositories.get(location, false), manifest);
         return manifest;
     }
 }

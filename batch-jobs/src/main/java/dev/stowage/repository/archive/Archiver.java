@@ -85,7 +85,8 @@ public final class Archiver {
             int wholeFileLimit = Math.min(content.config().chunkMinBytes(), 1024 * 1024);
             FileChunkReader reader = new FileChunkReader(chunker, saver, state, progress, readers,
                     threads * FILES_IN_FLIGHT_PER_THREAD, wholeFileLimit);
-            DirectoryWalker walker = new DirectoryWalker(trees, writer, reader, state, progress);
+            DirectoryWalker walker = new DirectoryWalker(trees, writer, reader, state, progress,
+                    content::contains);
             CompletableFuture<BlobId> root = walker.walk(request.root(), parent.tree, parent.treeId);
             return await(root, state);
         } catch (IOException e) {

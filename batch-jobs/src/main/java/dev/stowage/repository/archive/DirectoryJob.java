@@ -84,7 +84,7 @@ final class DirectoryJob {
         slots = null;
         Tree tree = new Tree(nodes);
         // An unchanged directory gets its old id back without encoding or hashing anything.
-        BlobId id = previous != null && previous.equals(tree) ? previousId : store.apply(tree);
+        BlobId id = previousId != null && previous != null && previous.equals(tree) ? previousId : store.apply(tree);
         done.accept(this, id);
     }
 }

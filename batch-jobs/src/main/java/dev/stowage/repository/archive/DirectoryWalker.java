@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 /**
  * Walks a directory tree depth first in name order, in the calling thread, without following
@@ -30,9 +31,17 @@ final class DirectoryWalker {
     private final FileChunkReader reader;
     private final RunState state;
     private final ProgressMeter progress;
+    /** whether a blob of the parent snapshot may be referenced again without storing it (see below) */
+    private final Predicate<BlobId> reusable;
 
+    /**
+     * @param reusable whether the index holds a copy of a blob that writers may deduplicate against: a
+     *                 parent snapshot's blob that maintenance condemned (its snapshot was forgotten, a
+     *                 stale hint still named it) is stored again rather than referenced
+     */
     DirectoryWalker(TreeStore trees, ContentWriter writer, FileChunkReader reader, RunState state,
-            ProgressMeter progress) {
+            ProgressMeter progress, Predicate<BlobId> reusable) {
+        this.reusable = reusable;
         this.trees = trees;
         this.writer = writer;
         this.reader = reader;
@@ -47,7 +56,7 @@ final class DirectoryWalker {
     CompletableFuture<BlobId> walk(Path root, Tree previous, BlobId previousId) throws IOException {
         CompletableFuture<BlobId> result = new CompletableFuture<>();
         List<Listed> listing = list(root);
-        DirectoryJob job = new DirectoryJob("", "", null, previous, previousId, this::storeTree,
+        DirectoryJob job = new DirectoryJob("", "", null, previous, reusableOrNull(previousId), this::storeTree,
                 (dir, id) -> result.complete(id));
         walk(job, listing);
         return result;
@@ -82,7 +91,7 @@ final class DirectoryWalker {
 
     private void file(DirectoryJob dir, int slot, Listed entry, FileAttributes attributes) {
         Node old = dir.previous == null ? null : dir.previous.find(entry.name);
-        if (old != null && old.unchangedAs(attributes)) {
+        if (old != null && old.unchangedAs(attributes) && old.content().stream().allMatch(b -> reusable.test(b.id()))) {
             state.files.incrementAndGet();
             state.filesUnchanged.incrementAndGet();
             state.totalBytes.addAndGet(attributes.size());
@@ -135,7 +144,8 @@ final class DirectoryWalker {
                         + e.getMessage());
             }
         }
-        DirectoryJob child = new DirectoryJob(entry.name, path, attributes, previous, previousId, this::storeTree,
+        DirectoryJob child = new DirectoryJob(entry.name, path, attributes, previous, reusableOrNull(previousId),
+                this::storeTree,
                 (done, id) -> {
                     state.directories.incrementAndGet();
                     dir.complete(slot, Node.directory(done.name, done.attributes, id));
@@ -170,5 +180,10 @@ final class DirectoryWalker {
     }
 
     private record Listed(String name, Path path) {
+    }
+
+    /** The parent's tree id when an unchanged directory may reuse it, else null (its tree is stored again). */
+    private BlobId reusableOrNull(BlobId previousId) {
+        return previousId != null && reusable.test(previousId) ? previousId : null;
     }
 }

@@ -1,6 +1,7 @@
 package dev.stowage.repository.content;
 
 import dev.stowage.repository.index.BlobLocation;
+import dev.stowage.repository.index.IndexObject;
 import dev.stowage.repository.pack.PackCheck;
 import dev.stowage.repository.pack.PackEntry;
 import dev.stowage.store.ObjectInfo;
@@ -89,6 +90,23 @@ public interface ContentStore extends AutoCloseable {
      * blob authenticates, decompresses and matches its id. Problems are returned, not thrown.
      */
     PackCheck verifyPack(String packKey);
+
+    // ---- index rewriting, for maintenance ----
+
+    /** Reads, checks and decodes one index object (its kind, writer and packs) without loading it. */
+    IndexObject readIndexObject(String indexKey);
+
+    /** Stores an index object and loads its entries; returns its key. */
+    String writeIndexObject(IndexObject index);
+
+    /** Deletes an index object that others now cover (its entries stay loaded in this process). */
+    void deleteIndexObject(String indexKey);
+
+    /**
+     * Forgets the loaded index and loads every index object listed now, so that this process stops
+     * deduplicating against blobs maintenance condemned.
+     */
+    void reloadIndex();
 
     /** Name and version of the crypto provider in use (Amazon Corretto Crypto Provider or the JDK's). */
     String cryptoProvider();

@@ -79,7 +79,7 @@ final class PackingContentWriter implements ContentWriter {
                 }
                 return false;
             }
-            Optional<BlobLocation> indexedMeanwhile = repo.index().find(id);
+            Optional<BlobLocation> indexedMeanwhile = repo.index().findDeduplicable(id);
             if (indexedMeanwhile.isPresent()) {
                 // another writer's index landed between the two checks; anyone who borrowed us gets its location
                 mine.markStored(indexedMeanwhile.get());

@@ -69,7 +69,7 @@ final class RepositoryContentStore implements ContentStore {
         this.aead = masterKey.aead(provider);
         this.codec = new BlobCodec(aead, masterKey.keyedHash(provider), new BlobCompressor(options.compressionLevel()));
         this.index = new MasterIndex(store, aead, provider,
-                new KnownIndexes(StateDirectory.at(options.cacheDirectory()).resolve(config.id())));
+                new KnownIndexes(StateDirectory.at(options.cacheDirectory()).resolve(config.id()), options.clock()));
         this.packReader = new PackReader(aead, store.location());
         this.blobReader = new BlobReader(store, codec);
         this.uploadExecutor = Executors.newCachedThreadPool(task -> {
@@ -252,6 +252,27 @@ final class RepositoryContentStore implements ContentStore {
                     + store.location()));
         }
         return packReader.verify(packKey, pack, codec, provider);
+    }
+
+    @Override
+    public IndexObject readIndexObject(String indexKey) {
+        return index.read(indexKey);
+    }
+
+    @Override
+    public String writeIndexObject(IndexObject indexObject) {
+        return writeIndex(indexObject);
+    }
+
+    @Override
+    public void deleteIndexObject(String indexKey) {
+        store.delete(indexKey);
+        index.forget(indexKey);
+    }
+
+    @Override
+    public void reloadIndex() {
+        index.reload();
     }
 
     @Override

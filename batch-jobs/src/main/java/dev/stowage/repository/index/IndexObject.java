@@ -19,7 +19,13 @@ public record IndexObject(Kind kind, byte[] writerId, List<String> supersedes, L
     /** Ids are part of the format; never reused. */
     public enum Kind {
         FINAL(0),
-        CHECKPOINT(1);
+        CHECKPOINT(1),
+        /**
+         * Written by maintenance: blobs no snapshot referenced when it marked, which it will delete once a
+         * safety margin has passed. Readers still find them (a backup that started before the mark may
+         * reference one); writers never deduplicate against them.
+         */
+        CONDEMNED(2);
 
         private final int id;
 

@@ -51,7 +51,10 @@ public final class MasterIndex {
     private final CryptoProvider provider;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final ReentrantLock refreshLock = new ReentrantLock();
-    private final IndexTable table = new IndexTable();
+    /** blobs of FINAL and CHECKPOINT index objects: what writers deduplicate against; guarded by lock */
+    private IndexTable table = new IndexTable();
+    /** blobs of CONDEMNED index objects: found by readers only, after {@link #table}; guarded by lock */
+    private IndexTable condemned = new IndexTable();
     private final List<String> packKeys = new ArrayList<>();
     private final Map<String, Integer> packRefs = new HashMap<>();
     private final Set<String> loaded = new LinkedHashSet<>();
@@ -79,8 +82,49 @@ public final class MasterIndex {
         try {
             List<String> gone = loadAll(recorded.get().stream().filter(key -> !isLoaded(key)).toList());
             gone.forEach(known::remove);
+            if (!gone.isEmpty()) {
+                // maintenance compacted the index: one listing finds what replaced them, instead of
+                // storing again every blob they listed
+                refresh();
+            }
         } finally {
             refreshLock.unlock();
+        }
+    }
+
+    /**
+     * Forgets every entry and loads the index objects listed now: after maintenance rewrote the index, so
+     * that blobs it condemned are no longer deduplicated against by writers of this process.
+     */
+    public void reload() {
+        refreshLock.lock();
+        try {
+            lock.writeLock().lock();
+            try {
+                table = new IndexTable();
+                condemned = new IndexTable();
+                packKeys.clear();
+                packRefs.clear();
+                loaded.clear();
+            } finally {
+                lock.writeLock().unlock();
+            }
+            refresh();
+        } finally {
+            refreshLock.unlock();
+        }
+    }
+
+    /** Reads, checks and decodes one index object without loading it (maintenance reads them whole). */
+    public IndexObject read(String key) {
+        byte[] sealed = fetch(key);
+        if (!matchesName(key, sealed)) {
+            throw corrupt(key, "content does not match the hash its name carries", null);
+        }
+        try {
+            return IndexCodec.decode(aead.open(Purpose.INDEX, null, sealed));
+        } catch (AuthenticationException | IllegalArgumentException e) {
+            throw corrupt(key, e.getMessage(), e);
         }
     }
 
@@ -209,10 +253,11 @@ public final class MasterIndex {
     public void add(String key, IndexObject index) {
         lock.writeLock().lock();
         try {
+            IndexTable target = index.kind() == IndexObject.Kind.CONDEMNED ? condemned : table;
             for (IndexedPack pack : index.packs()) {
                 int ref = packRef(pack.packKey());
                 for (PackEntry entry : pack.entries()) {
-                    table.add(entry.id().toBytes(), 0, ref, entry.compression().id(), entry.offset(),
+                    target.add(entry.id().toBytes(), 0, ref, entry.compression().id(), entry.offset(),
                             entry.storedLength(), entry.plainLength());
                 }
             }
@@ -233,6 +278,7 @@ public final class MasterIndex {
         }
     }
 
+    /** Whether writers may deduplicate against a stored copy of the blob (condemned copies do not count). */
     public boolean contains(BlobId id) {
         lock.readLock().lock();
         try {
@@ -242,11 +288,27 @@ public final class MasterIndex {
         }
     }
 
+    /** Where the copy writers may deduplicate against is (condemned copies do not count). */
+    public Optional<BlobLocation> findDeduplicable(BlobId id) {
+        lock.readLock().lock();
+        try {
+            int entry = table.find(id);
+            return entry < 0 ? Optional.empty() : Optional.of(location(table, entry));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Where a blob can be read: a live copy first, else a condemned one not deleted yet. */
     public Optional<BlobLocation> find(BlobId id) {
         lock.readLock().lock();
         try {
             int entry = table.find(id);
-            return entry < 0 ? Optional.empty() : Optional.of(location(entry));
+            if (entry >= 0) {
+                return Optional.of(location(table, entry));
+            }
+            int doomed = condemned.find(id);
+            return doomed < 0 ? Optional.empty() : Optional.of(location(condemned, doomed));
         } finally {
             lock.readLock().unlock();
         }
@@ -286,7 +348,7 @@ public final class MasterIndex {
         lock.readLock().lock();
         try {
             for (int entry = 0; entry < table.size(); entry++) {
-                action.accept(table.id(entry), location(entry));
+                action.accept(table.id(entry), location(table, entry));
             }
         } finally {
             lock.readLock().unlock();
@@ -302,10 +364,10 @@ public final class MasterIndex {
         }
     }
 
-    private BlobLocation location(int entry) {
-        String packKey = packKeys.get(table.pack(entry));
-        return new BlobLocation(packKey, PackKeys.typeOf(packKey), Compression.ofId(table.compression(entry)),
-                table.offset(entry), table.storedLength(entry), table.plainLength(entry));
+    private BlobLocation location(IndexTable in, int entry) {
+        String packKey = packKeys.get(in.pack(entry));
+        return new BlobLocation(packKey, PackKeys.typeOf(packKey), Compression.ofId(in.compression(entry)),
+                in.offset(entry), in.storedLength(entry), in.plainLength(entry));
     }
 
     private int packRef(String packKey) {
@@ -324,9 +386,11 @@ public final class MasterIndex {
     /** Adds decoded entries straight into the table (caller holds the write lock). */
     private final class Loader implements IndexCodec.Visitor {
         private int pack;
+        private IndexTable target = table;
 
         @Override
         public void header(IndexObject.Kind kind, byte[] writerId, List<String> supersedes) {
+            target = kind == IndexObject.Kind.CONDEMNED ? condemned : table;
         }
 
         @Override
@@ -337,7 +401,7 @@ public final class MasterIndex {
         @Override
         public void blob(byte[] buffer, int idOffset, Compression compression, int offset, int storedLength,
                 int plainLength) {
-            table.add(buffer, idOffset, pack, compression.id(), offset, storedLength, plainLength);
+            target.add(buffer, idOffset, pack, compression.id(), offset, storedLength, plainLength);
         }
     }
 }

@@ -73,6 +73,18 @@ public final class CountingObjectStore extends ForwardingObjectStore {
         super.delete(key);
     }
 
+    @Override
+    public List<dev.stowage.store.PendingUpload> pendingUploads(String prefix) {
+        counter.record(OperationKind.LIST_MULTIPART_UPLOADS);
+        return super.pendingUploads(prefix);
+    }
+
+    @Override
+    public void abortUpload(dev.stowage.store.PendingUpload upload) {
+        counter.record(OperationKind.ABORT_MULTIPART_UPLOAD);
+        super.abortUpload(upload);
+    }
+
     /** An empty listing still costs one request. */
     static long pages(int keys) {
         return Math.max(1, (keys + LIST_PAGE_SIZE - 1) / LIST_PAGE_SIZE);

@@ -3,6 +3,7 @@ package dev.stowage.store.s3;
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectNotFoundException;
 import dev.stowage.store.ObjectStore;
+import dev.stowage.store.PendingUpload;
 import dev.stowage.store.StoreException;
 import dev.stowage.store.credentials.AccessKeys;
 import dev.stowage.store.metering.OperationCounter;
@@ -14,7 +15,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -146,6 +149,43 @@ public final class S3ObjectStore implements ObjectStore {
     public void delete(String key) {
         String fullKey = fullKey(key);
         call("delete", key, () -> client.deleteObject(request -> request.bucket(settings.bucket()).key(fullKey)));
+    }
+
+    /** Multipart uploads begun under {@code prefix} and neither completed nor aborted (ListMultipartUploads, class C per page). */
+    @Override
+    public List<PendingUpload> pendingUploads(String prefix) {
+        String fullPrefix = settings.prefix() + prefix;
+        List<PendingUpload> result = new ArrayList<>();
+        String keyMarker = null;
+        String uploadMarker = null;
+        boolean more;
+        do {
+            String keyFrom = keyMarker;
+            String uploadFrom = uploadMarker;
+            ListMultipartUploadsResponse page = call("list multipart uploads under", prefix, () ->
+                    client.listMultipartUploads(request -> request.bucket(settings.bucket()).prefix(fullPrefix)
+                            .keyMarker(keyFrom).uploadIdMarker(uploadFrom)));
+            for (MultipartUpload upload : page.uploads()) {
+                result.add(new PendingUpload(upload.key().substring(settings.prefix().length()), upload.uploadId(),
+                        upload.initiated()));
+            }
+            more = Boolean.TRUE.equals(page.isTruncated());
+            keyMarker = page.nextKeyMarker();
+            uploadMarker = page.nextUploadIdMarker();
+        } while (more && keyMarker != null);
+        return result;
+    }
+
+    /** AbortMultipartUpload (class A): the upload's parts are discarded. */
+    @Override
+    public void abortUpload(PendingUpload upload) {
+        String fullKey = fullKey(upload.key());
+        try {
+            call("abort multipart upload of", upload.key(), () -> client.abortMultipartUpload(request -> request
+                    .bucket(settings.bucket()).key(fullKey).uploadId(upload.uploadId())));
+        } catch (ObjectNotFoundException gone) {
+            // completed or aborted meanwhile: nothing left to discard
+        }
     }
 
     /**

@@ -113,6 +113,12 @@ public final class InMemoryRepository implements Repository {
     }
 
     @Override
+    public dev.stowage.repository.maintenance.Maintenance maintenance(
+            dev.stowage.repository.maintenance.MaintenanceOptions options) {
+        throw outOfScope();
+    }
+
+    @Override
     public Documents documents() {
         throw outOfScope();
     }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectStore;
 import dev.stowage.store.ObjectStoreContract;
+import dev.stowage.store.PendingUpload;
 import dev.stowage.store.credentials.AccessKeys;
 import dev.stowage.store.metering.OperationCounter;
 import dev.stowage.store.metering.OperationKind;
 import dev.stowage.store.testing.S3ProxyFixture;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -78,5 +80,22 @@ class S3ObjectStoreIT extends ObjectStoreContract {
 
         assertThat(counter.snapshot().get(OperationKind.PUT_OBJECT)).isEqualTo(1);
         assertThat(counter.snapshot().get(OperationKind.CREATE_MULTIPART_UPLOAD)).isZero();
+    }
+
+    @Test
+    void aMultipartUploadLeftOpenIsListedUnderItsKeyAndAbortingItLeavesNoUploadOpen() {
+        S3.leaveMultipartUploadOpen(bucket, "repo/data/ab/abandoned");
+
+        List<PendingUpload> pending = store.pendingUploads("data/");
+        assertThat(pending).singleElement().satisfies(upload -> {
+            assertThat(upload.key()).isEqualTo("data/ab/abandoned");
+            assertThat(upload.initiated()).isNotNull();
+        });
+        store.abortUpload(pending.get(0));
+
+        assertThat(S3.multipartUploadsInProgress(bucket)).isZero();
+        assertThat(store.pendingUploads("")).isEmpty();
+        assertThat(counter.snapshot().get(OperationKind.LIST_MULTIPART_UPLOADS)).isEqualTo(2);
+        assertThat(counter.snapshot().get(OperationKind.ABORT_MULTIPART_UPLOAD)).isEqualTo(1);
     }
 }

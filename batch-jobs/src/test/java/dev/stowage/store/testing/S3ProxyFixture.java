@@ -23,8 +23,15 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -164,6 +171,19 @@ public final class S3ProxyFixture implements BeforeAllCallback, AfterAllCallback
     /** Multipart uploads begun and neither completed nor aborted: what a failed upload must not leave. */
     public int multipartUploadsInProgress(String bucket) {
         return blobStore.listMultipartUploads(bucket).size();
+    }
+
+    /** Begins a multipart upload of {@code key} and leaves it open, as a process killed mid-upload does. */
+    public void leaveMultipartUploadOpen(String bucket, String key) {
+        // through the S3 API: S3Proxy's handlers keep state of their own for the uploads they began
+        try (S3Client client = S3Client.builder().endpointOverride(endpoint()).forcePathStyle(true)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(IDENTITY, CREDENTIAL)))
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .build()) {
+            client.createMultipartUpload(CreateMultipartUploadRequest.builder().bucket(bucket).key(key).build());
+        }
     }
 
     /** Stores an object without an S3 request, to prepare a bucket cheaply. */

@@ -1,0 +1,105 @@
+package dev.stowage.repository.maintenance;
+
+import dev.stowage.repository.CorruptDataException;
+import dev.stowage.repository.content.ContentStore;
+import dev.stowage.repository.content.ContentWriter;
+import dev.stowage.repository.index.IndexObject;
+import dev.stowage.repository.pack.PackEntry;
+import dev.stowage.repository.snapshot.SnapshotCatalog;
+import dev.stowage.repository.snapshot.TreeStore;
+import dev.stowage.store.ObjectInfo;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Full maintenance's mark and sweep. The order of the writes is what keeps a crash at any point
+ * harmless (docs/MAINTENANCE.md): the new normal index is stored before the old one is deleted; the
+ * CONDEMNED object after that, so its time is never earlier than the moment writers stopped seeing
+ * the entries it lists; spent CONDEMNED objects are deleted before their packs, so a crash leaves old
+ * unindexed packs, whose headers the next run reads before deleting them.
+ */
+final class GarbageCollector {
+
+    private static final System.Logger LOG = System.getLogger(GarbageCollector.class.getName());
+
+    private final ContentStore content;
+    private final SnapshotCatalog catalog;
+    private final TreeStore trees;
+    private final MaintenanceOptions options;
+    private final Consumer<MaintenancePhase> phases;
+
+    GarbageCollector(ContentStore content, SnapshotCatalog catalog, TreeStore trees, MaintenanceOptions options,
+            Consumer<MaintenancePhase> phases) {
+        this.content = content;
+        this.catalog = catalog;
+        this.trees = trees;
+        this.options = options;
+        this.phases = phases;
+    }
+
+    /** Result of a collection, before the uploads are aborted. */
+    record Outcome(int indexObjectsBefore, LiveBlobs live, CollectionPlan plan, long packsDeleted, long bytesFreed) {
+    }
+
+    Outcome collect(MaintenanceLease lease) {
+        Instant now = options.clock().instant();
+        IndexInventory inventory = IndexInventory.read(content);
+        Map<String, ObjectInfo> packs = new LinkedHashMap<>();
+        content.listPacks().forEach(p -> packs.put(p.key(), p));
+        LiveBlobs live = LiveBlobs.mark(catalog, trees);
+        CollectionPlan plan = CollectionPlan.make(inventory, packs, live, this::headerOrNothing, now, options);
+        phases.accept(MaintenancePhase.MARKED);
+
+        IndexCompaction.writeNormal(content, plan.keepNormal);
+        plan.deleteNormalObjects.forEach(content::deleteIndexObject);
+        phases.accept(MaintenancePhase.INDEX_REWRITTEN);
+        if (!plan.condemn.isEmpty()) {
+            content.writeIndexObject(new IndexObject(IndexObject.Kind.CONDEMNED, IndexCompaction.writerId(),
+                    List.of(), CollectionPlan.asPacks(plan.condemn)));
+        }
+        phases.accept(MaintenancePhase.CONDEMNED);
+        lease.renew();
+
+        content.reloadIndex(); // this process must not deduplicate against what it just condemned
+        repack(plan);
+        phases.accept(MaintenancePhase.REPACKED);
+        lease.renew();
+
+        plan.deleteCondemnedObjects.forEach(content::deleteIndexObject);
+        long bytesFreed = 0;
+        for (ObjectInfo pack : plan.deletePacks) {
+            content.objectStore().delete(pack.key());
+            bytesFreed += pack.size();
+        }
+        phases.accept(MaintenancePhase.SWEPT);
+        return new Outcome(inventory.size(), live, plan, plan.deletePacks.size(), bytesFreed);
+    }
+
+    /** Writes the live blobs of mostly-garbage packs into new packs (read through their condemned entries). */
+    private void repack(CollectionPlan plan) {
+        if (plan.repack.isEmpty()) {
+            return;
+        }
+        try (ContentWriter writer = content.newWriter()) {
+            for (CollectionPlan.Repack blob : plan.repack) {
+                byte[] data = content.read(blob.id());
+                writer.put(blob.entry().type(), blob.id(), data, 0, data.length);
+            }
+            writer.finish();
+        }
+    }
+
+    /** An old pack no index names: its own header says what it holds; an unreadable one is kept. */
+    private List<PackEntry> headerOrNothing(ObjectInfo pack) {
+        try {
+            return content.readPackHeader(pack.key(), pack.size());
+        } catch (CorruptDataException e) {
+            LOG.log(System.Logger.Level.WARNING, "pack " + pack.key() + " is in no index and its header is unreadable;"
+                    + " it is kept: " + e.getMessage());
+            return null;
+        }
+    }
+}
