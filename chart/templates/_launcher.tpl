@@ -84,7 +84,10 @@ capabilities:
 
 {{/*
 A batch/v1 JobTemplateSpec for a launcher run.
-(dict "root" $ "component" "backup" "args" (list ...) "labels" (dict ...) "restoreOptions" true)
+(dict "root" $ "component" "backup" "args" (list ...) "labels" (dict ...) "restoreOptions" true
+ "scratchSizeLimit" "10Gi")
+scratchSizeLimit: a restore drill's scratch space, an emptyDir of its own (not /tmp, which only holds
+native libraries) that the drill restores its sample into and deletes afterwards.
 */}}
 {{- define "stowage.launcherJobTemplate" -}}
 {{- $root := .root -}}
@@ -151,6 +154,10 @@ spec:
             {{- toYaml .args | nindent 12 }}
           env:
             {{- include "stowage.launcherEnv" $root | nindent 12 }}
+            {{- if .scratchSizeLimit }}
+            - name: STOWAGE_DRILL_SCRATCH_DIRECTORY
+              value: {{ include "stowage.drillScratch" $root }}
+            {{- end }}
           securityContext:
             {{- include "stowage.launcherContainerSecurityContext" $root | nindent 12 }}
           resources:
@@ -170,6 +177,10 @@ spec:
             - name: restore-options
               mountPath: /etc/stowage/restore
               readOnly: true
+            {{- end }}
+            {{- if .scratchSizeLimit }}
+            - name: scratch
+              mountPath: {{ include "stowage.drillScratch" $root }}
             {{- end }}
       volumes:
         {{- include "stowage.secretVolumes" $root | nindent 8 }}
@@ -194,7 +205,15 @@ spec:
           configMap:
             name: {{ include "stowage.fullname" $root }}-restore-options
         {{- end }}
+        {{- with .scratchSizeLimit }}
+        - name: scratch
+          emptyDir:
+            sizeLimit: {{ . }}
+        {{- end }}
 {{- end -}}
+
+{{/* Where a restore drill restores its sample: the mount of its scratch emptyDir. */}}
+{{- define "stowage.drillScratch" -}}/var/lib/stowage-drill{{- end -}}
 
 {{- define "stowage.h2ClaimName" -}}
 {{- default (printf "%s-jobs" (include "stowage.fullname" .)) .Values.jobRepository.h2.persistence.existingClaim -}}

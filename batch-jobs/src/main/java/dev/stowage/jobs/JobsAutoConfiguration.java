@@ -29,7 +29,6 @@ import dev.stowage.store.location.ObjectStoreFactory;
 import dev.stowage.store.metering.PriceTable;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -145,8 +144,7 @@ public class JobsAutoConfiguration {
 
     @Bean
     public RunHistory runHistory(JobRepository jobRepository, RunRecovery recovery) {
-        return new RunHistory(jobRepository, recovery,
-                List.of(BackupJobConfiguration.JOB_NAME, RestoreJobConfiguration.JOB_NAME));
+        return new RunHistory(jobRepository, recovery);
     }
 
     /** Threads that run partitions in this process; not Spring Boot's general task executor. */

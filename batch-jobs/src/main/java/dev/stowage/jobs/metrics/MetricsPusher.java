@@ -28,6 +28,10 @@ import org.springframework.batch.core.job.JobExecution;
  * runs apart; see {@link RunSamples}) with a fresh Micrometer registry holding the group's series; counters
  * are the group's previous values (read back from the Pushgateway) plus the run's. A Pushgateway that cannot
  * be reached costs a warning in the log, never the run.
+ *
+ * <p>A run that fails before its job starts (its location unreachable, a wrong password) has no execution
+ * to tell of; its command reports it through {@link #runFailedBeforeStart}, so that the failure alerts
+ * fire for the commonest failure too.
  */
 public final class MetricsPusher implements RunEndListener {
 
@@ -37,6 +41,8 @@ public final class MetricsPusher implements RunEndListener {
     private final RunSamples runSamples;
     private final Clock clock;
     private final HttpClient http;
+    /** Whether a run of this process has ended (and pushed its own result): one run per process. */
+    private volatile boolean runEnded;
 
     public MetricsPusher(MetricsProperties.Pushgateway settings, PriceTable prices,
             Clock clock) {
@@ -48,15 +54,44 @@ public final class MetricsPusher implements RunEndListener {
 
     @Override
     public void runEnded(JobExecution execution) {
+        runEnded = true;
         if (settings.url() == null) {
             return;
         }
         RunOutcome run = RunOutcome.of(execution, clock.instant());
-        runSamples.of(run).ifPresent(push -> push(push, execution));
-        runSamples.location(run, Instant.now(clock)).ifPresent(push -> push(push, execution));
+        String what = "job execution " + execution.getId();
+        runSamples.of(run).ifPresent(push -> push(push, what, true));
+        runSamples.location(run, Instant.now(clock)).ifPresent(push -> push(push, what, true));
     }
 
-    private void push(RunSamples.Push push, JobExecution execution) {
+    /**
+     * Pushes the failed result of a run that failed before its Spring Batch job started: the total and last
+     * result of its kind, and the location unavailable when it failed on the object store. The rest of its
+     * group (the last real run's duration, bytes...) is left as it is. Nothing is pushed once a run of this
+     * process has ended: that run pushed its own result (a command that fails after its job ended, say
+     * because the job failed, is not a second run).
+     *
+     * @param job        the Spring Batch job the run would have been: {@code backup}, {@code restore},
+     *                   {@code maintenance} or {@code drill}
+     * @param parameters the job parameters its command knew: {@code location}, and {@code schedule} (backup)
+     *                   or {@code mode} (maintenance) when it has them
+     * @param failure    what it failed with; decides whether the location was at fault
+     */
+    public void runFailedBeforeStart(String job, Map<String, String> parameters, Throwable failure) {
+        if (settings.url() == null || runEnded) {
+            return;
+        }
+        RunOutcome run = RunOutcome.failedBeforeStart(job, parameters, failure, clock.instant());
+        String what = job + " run that failed before its job started";
+        runSamples.failedBeforeStart(run).ifPresent(push -> push(push, what, false));
+        runSamples.location(run, Instant.now(clock)).ifPresent(push -> push(push, what, true));
+    }
+
+    /**
+     * @param replace replace the whole group (a push: PUT), or only the families pushed (POST), keeping the
+     *                group's other series
+     */
+    private void push(RunSamples.Push push, String what, boolean replace) {
         Map<String, String> group = new LinkedHashMap<>();
         group.put("job", settings.job());
         group.putAll(push.groupingKey());
@@ -65,19 +100,23 @@ public final class MetricsPusher implements RunEndListener {
             List<Sample> samples = Accumulation.merge(previous, push.samples());
             PrometheusMeterRegistry registry = registry(samples);
             try {
-                pushGateway(group, registry).push();
+                if (replace) {
+                    pushGateway(group, registry).push();
+                } else {
+                    pushGateway(group, registry).pushAdd();
+                }
             } finally {
                 registry.close();
             }
-            LOG.info("pushed {} series of job execution {} to the Pushgateway at {} (group {})", samples.size(),
-                    execution.getId(), settings.url(), group);
+            LOG.info("pushed {} series of {} to the Pushgateway at {} (group {})", samples.size(), what,
+                    settings.url(), group);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("unable to push the metrics of job execution {} to the Pushgateway at {} (group {}): {}; the run "
-                    + "itself is not affected, check stowage.metrics.pushgateway.url", execution.getId(),
-                    settings.url(), group, FailureMessages.of(e));
+            LOG.warn("unable to push the metrics of {} to the Pushgateway at {} (group {}): {}; the run itself is not "
+                    + "affected, check stowage.metrics.pushgateway.url", what, settings.url(), group,
+                    FailureMessages.of(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.warn("interrupted while pushing the metrics of job execution {}", execution.getId());
+            LOG.warn("interrupted while pushing the metrics of {}", what);
         }
     }
 

@@ -9,19 +9,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * What every kind of run has in common for its metrics, read from its ended execution: its kind (the
- * job's name), location, result, duration, end, and the object-store requests this execution made.
+ * job's name), location, result, duration, end, and the object-store requests this execution made; or,
+ * for a run that failed before its job started, what its command knew of it.
  *
- * @param result {@code completed}, {@code partially_failed} or {@code failed}
+ * @param result       {@code completed}, {@code partially_failed} or {@code failed}
+ * @param parameters   the job's parameters (location, schedule, mode...)
+ * @param context      the job's ExecutionContext: what its steps left for the metrics (empty before a start)
+ * @param unsuccessful whether the job failed or stopped, or never started
+ * @param failures     what it failed with
  */
 record RunOutcome(String kind, String location, String result, double durationSeconds, Instant ended,
-        Operations operations, JobExecution execution) {
+        Operations operations, JobParameters parameters, ExecutionContext context, boolean unsuccessful,
+        List<Throwable> failures) {
 
     static final String COMPLETED = "completed";
     static final String PARTIALLY_FAILED = "partially_failed";
@@ -37,7 +47,22 @@ record RunOutcome(String kind, String location, String result, double durationSe
                 Optional.ofNullable(execution.getJobParameters().getString(RunParameters.LOCATION)).orElse(""),
                 result(execution), duration, ended,
                 operations == null ? Operations.NONE : ManifestJson.read(operations, Operations.class,
-                        "operations of job execution " + execution.getId()), execution);
+                        "operations of job execution " + execution.getId()), execution.getJobParameters(),
+                context, execution.getStatus().isUnsuccessful(), execution.getAllFailureExceptions());
+    }
+
+    /**
+     * A run that failed before its job started: it has a result ({@code failed}) and the labels its command
+     * knew, nothing else (no duration, no requests counted for it).
+     *
+     * @param parameters the job parameters it would have had ({@code location}, {@code schedule}, {@code mode})
+     */
+    static RunOutcome failedBeforeStart(String kind, Map<String, String> parameters, Throwable failure,
+            Instant now) {
+        JobParametersBuilder builder = new JobParametersBuilder();
+        parameters.forEach((name, value) -> builder.addString(name, value, false));
+        return new RunOutcome(kind, parameters.getOrDefault(RunParameters.LOCATION, ""), FAILED, 0, now,
+                Operations.NONE, builder.toJobParameters(), new ExecutionContext(), true, List.of(failure));
     }
 
     /** Spring Batch keeps times as the JVM's local date-time. */
@@ -66,12 +91,11 @@ record RunOutcome(String kind, String location, String result, double durationSe
     }
 
     long contextLong(String key) {
-        ExecutionContext context = execution.getExecutionContext();
         return context.containsKey(key) ? context.getLong(key) : 0;
     }
 
     String parameter(String name, String absent) {
-        String value = execution.getJobParameters().getString(name);
+        String value = parameters.getString(name);
         return value == null || value.isBlank() ? absent : value;
     }
 }

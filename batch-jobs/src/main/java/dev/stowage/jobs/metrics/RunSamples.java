@@ -50,34 +50,49 @@ final class RunSamples {
 
     /** The run's own group; empty for a job this does not know (no metrics are pushed for it). */
     Optional<Push> of(RunOutcome run) {
-        List<Sample> samples = new ArrayList<>();
-        Map<String, String> key;
-        switch (run.kind()) {
-            case "backup" -> {
-                String schedule = run.parameter(SCHEDULE, "manual");
-                key = Map.of("kind", "backup", SCHEDULE, schedule);
-                backup(run, schedule, samples);
+        return groupingKey(run).map(key -> {
+            List<Sample> samples = new ArrayList<>();
+            switch (run.kind()) {
+                case "backup" -> backup(run, key.get(SCHEDULE), samples);
+                case "restore" -> {
+                    samples.add(Sample.of(Metric.RESTORE_TOTAL, 1, run.location(), run.result()));
+                    samples.add(Sample.of(Metric.RESTORE_DURATION, run.durationSeconds(), run.location()));
+                }
+                case "maintenance" -> maintenance(run, key.get(MODE), samples);
+                default -> drill(run, samples);
             }
-            case "restore" -> {
-                key = Map.of("kind", "restore");
-                samples.add(Sample.of(Metric.RESTORE_TOTAL, 1, run.location(), run.result()));
-                samples.add(Sample.of(Metric.RESTORE_DURATION, run.durationSeconds(), run.location()));
+            storage(run, samples);
+            return new Push(key, samples);
+        });
+    }
+
+    /**
+     * The run's own group for a run that failed before its job started: only its result (the total and the
+     * last result), so that the series of its last real run (duration, bytes) stay as they were.
+     */
+    Optional<Push> failedBeforeStart(RunOutcome run) {
+        return groupingKey(run).map(key -> {
+            List<Sample> samples = new ArrayList<>();
+            switch (run.kind()) {
+                case "backup" -> backupResult(run, key.get(SCHEDULE), samples);
+                case "restore" -> samples.add(Sample.of(Metric.RESTORE_TOTAL, 1, run.location(), run.result()));
+                case "maintenance" -> maintenanceResult(run, key.get(MODE), samples);
+                default -> drillResult(run, samples);
             }
-            case "maintenance" -> {
-                String mode = run.parameter(MODE, "quick");
-                key = Map.of("kind", "maintenance", "location", run.location(), MODE, mode);
-                maintenance(run, mode, samples);
-            }
-            case "drill" -> {
-                key = Map.of("kind", "drill", "location", run.location());
-                drill(run, samples);
-            }
-            default -> {
-                return Optional.empty();
-            }
-        }
-        storage(run, samples);
-        return Optional.of(new Push(key, samples));
+            return new Push(key, samples);
+        });
+    }
+
+    /** What tells the runs of a kind apart (without {@code job}); empty for a job this does not know. */
+    private static Optional<Map<String, String>> groupingKey(RunOutcome run) {
+        return switch (run.kind()) {
+            case "backup" -> Optional.of(Map.of("kind", "backup", SCHEDULE, run.parameter(SCHEDULE, "manual")));
+            case "restore" -> Optional.of(Map.of("kind", "restore"));
+            case "maintenance" -> Optional.of(Map.of("kind", "maintenance", "location", run.location(), MODE,
+                    run.parameter(MODE, "quick")));
+            case "drill" -> Optional.of(Map.of("kind", "drill", "location", run.location()));
+            default -> Optional.empty();
+        };
     }
 
     /**
@@ -86,7 +101,7 @@ final class RunSamples {
      * says neither (it failed on something else before reaching the store).
      */
     Optional<Push> location(RunOutcome run, Instant now) {
-        boolean reached = !run.execution().getStatus().isUnsuccessful();
+        boolean reached = !run.unsuccessful();
         if (run.location().isEmpty() || !reached && !failedOnStore(run)) {
             return Optional.empty();
         }
@@ -96,7 +111,7 @@ final class RunSamples {
     }
 
     private static boolean failedOnStore(RunOutcome run) {
-        return run.execution().getAllFailureExceptions().stream().anyMatch(RunSamples::storeFailure);
+        return run.failures().stream().anyMatch(RunSamples::storeFailure);
     }
 
     private static boolean storeFailure(Throwable failure) {
@@ -110,14 +125,9 @@ final class RunSamples {
 
     private void backup(RunOutcome run, String schedule, List<Sample> samples) {
         String location = run.location();
-        Optional<BackupManifest> manifest = Optional.ofNullable(run.execution().getExecutionContext()
-                .getString(ContextKeys.MANIFEST, null))
+        Optional<BackupManifest> manifest = Optional.ofNullable(run.context().getString(ContextKeys.MANIFEST, null))
                 .map(json -> ManifestJson.read(json, BackupManifest.class, "manifest of the run"));
-        samples.add(Sample.of(Metric.BACKUP_TOTAL, 1, schedule, location, run.result()));
-        for (String result : RESULTS) {
-            samples.add(Sample.of(Metric.BACKUP_LAST_RESULT, result.equals(run.result()) ? 1 : 0, schedule,
-                    location, result));
-        }
+        backupResult(run, schedule, samples);
         if (run.completed()) {
             Instant end = manifest.map(BackupManifest::completionTimestamp).orElse(run.ended());
             samples.add(Sample.of(Metric.BACKUP_LAST_SUCCESS, end.toEpochMilli() / 1000.0, schedule, location));
@@ -142,6 +152,14 @@ final class RunSamples {
                 + resources.map(BackupResources::bytesUploaded).orElse(0L), schedule, location));
     }
 
+    private static void backupResult(RunOutcome run, String schedule, List<Sample> samples) {
+        samples.add(Sample.of(Metric.BACKUP_TOTAL, 1, schedule, run.location(), run.result()));
+        for (String result : RESULTS) {
+            samples.add(Sample.of(Metric.BACKUP_LAST_RESULT, result.equals(run.result()) ? 1 : 0, schedule,
+                    run.location(), result));
+        }
+    }
+
     private static String result(Phase phase) {
         return switch (phase) {
             case COMPLETED -> COMPLETED;
@@ -150,13 +168,18 @@ final class RunSamples {
         };
     }
 
+    private static void maintenanceResult(RunOutcome run, String mode, List<Sample> samples) {
+        String result = run.completed() ? COMPLETED : FAILED;
+        samples.add(Sample.of(Metric.MAINTENANCE_TOTAL, 1, run.location(), mode, result));
+        for (String each : DRILL_RESULTS) {
+            samples.add(Sample.of(Metric.MAINTENANCE_LAST_RESULT, each.equals(result) ? 1 : 0, run.location(), mode,
+                    each));
+        }
+    }
+
     private static void maintenance(RunOutcome run, String mode, List<Sample> samples) {
         String location = run.location();
-        String result = run.completed() ? COMPLETED : FAILED;
-        samples.add(Sample.of(Metric.MAINTENANCE_TOTAL, 1, location, mode, result));
-        for (String each : DRILL_RESULTS) {
-            samples.add(Sample.of(Metric.MAINTENANCE_LAST_RESULT, each.equals(result) ? 1 : 0, location, mode, each));
-        }
+        maintenanceResult(run, mode, samples);
         if (run.completed()) {
             samples.add(Sample.of(Metric.MAINTENANCE_LAST_SUCCESS, run.ended().toEpochMilli() / 1000.0, location,
                     mode));
@@ -167,13 +190,19 @@ final class RunSamples {
         samples.add(Sample.of(Metric.MAINTENANCE_BYTES_FREED, run.contextLong(MAINTENANCE_BYTES_FREED), location));
     }
 
+    /** A drill that found a mismatch failed, whatever its job's status. */
+    private static String drillResult(RunOutcome run, List<Sample> samples) {
+        String result = run.completed() && run.contextLong(ContextKeys.DRILL_MISMATCHES) == 0 ? COMPLETED : FAILED;
+        samples.add(Sample.of(Metric.DRILL_TOTAL, 1, run.location(), result));
+        for (String each : DRILL_RESULTS) {
+            samples.add(Sample.of(Metric.DRILL_LAST_RESULT, each.equals(result) ? 1 : 0, run.location(), each));
+        }
+        return result;
+    }
+
     private static void drill(RunOutcome run, List<Sample> samples) {
         String location = run.location();
-        String result = run.completed() && run.contextLong(ContextKeys.DRILL_MISMATCHES) == 0 ? COMPLETED : FAILED;
-        samples.add(Sample.of(Metric.DRILL_TOTAL, 1, location, result));
-        for (String each : DRILL_RESULTS) {
-            samples.add(Sample.of(Metric.DRILL_LAST_RESULT, each.equals(result) ? 1 : 0, location, each));
-        }
+        String result = drillResult(run, samples);
         if (COMPLETED.equals(result)) {
             samples.add(Sample.of(Metric.DRILL_LAST_SUCCESS, run.ended().toEpochMilli() / 1000.0, location));
         }
@@ -181,7 +210,7 @@ final class RunSamples {
         samples.add(Sample.of(Metric.DRILL_BYTES_VERIFIED, run.contextLong(ContextKeys.DRILL_BYTES_VERIFIED),
                 location));
         samples.add(Sample.of(Metric.DRILL_MISMATCHES, run.contextLong(ContextKeys.DRILL_MISMATCHES), location));
-        if (run.execution().getExecutionContext().containsKey(ContextKeys.DRILL_BACKUPS)) {
+        if (run.context().containsKey(ContextKeys.DRILL_BACKUPS)) {
             samples.add(Sample.of(Metric.REPOSITORY_BACKUPS, run.contextLong(ContextKeys.DRILL_BACKUPS), location));
             samples.add(Sample.of(Metric.REPOSITORY_STORED_BYTES, run.contextLong(ContextKeys.DRILL_STORED_BYTES),
                     location));

@@ -31,18 +31,19 @@ public final class RunHistory {
 
     private final JobRepository jobRepository;
     private final RunRecovery recovery;
-    private final List<String> jobNames;
 
-    public RunHistory(JobRepository jobRepository, RunRecovery recovery, List<String> jobNames) {
+    public RunHistory(JobRepository jobRepository, RunRecovery recovery) {
         this.jobRepository = jobRepository;
         this.recovery = recovery;
-        this.jobNames = List.copyOf(jobNames);
     }
 
-    /** The most recent job executions of every job, newest first. */
+    /**
+     * The most recent job executions of every job the JobRepository has seen, newest first: backup and
+     * restore, drill, maintenance and any job added later, by its Spring Batch job name.
+     */
     public List<JobRunView> recent(int limit) {
         List<JobExecution> executions = new ArrayList<>();
-        for (String job : jobNames) {
+        for (String job : jobRepository.getJobNames()) {
             for (JobInstance instance : jobRepository.getJobInstances(job, 0, limit)) {
                 executions.addAll(jobRepository.getJobExecutions(instance));
             }
@@ -108,10 +109,12 @@ public final class RunHistory {
 
     private JobRunView view(JobExecution e) {
         boolean gone = e.getStatus().isRunning() && recovery.state(e) == RunLiveness.State.GONE;
+        Duration duration = e.getStartTime() == null ? null
+                : Duration.between(e.getStartTime(), e.getEndTime() != null ? e.getEndTime() : LocalDateTime.now());
         return new JobRunView(e.getId(), e.getJobInstance().getJobName(),
                 e.getJobParameters().getString(RunParameters.NAME), e.getStatus().name(),
                 e.getExitStatus().getExitCode(), FailureMessages.of(e.getExitStatus().getExitDescription()),
-                instant(e.getStartTime()), instant(e.getEndTime()),
+                instant(e.getStartTime()), instant(e.getEndTime()), duration,
                 RunRecovery.processOf(e).map(Object::toString).orElse(null), gone);
     }
 

@@ -160,6 +160,20 @@ class PushgatewayMetricsIT {
     }
 
     @Test
+    void aCommandThatFailsAfterItsRunEndedDoesNotCountTheRunAgain() throws Exception {
+        startWithPushgateway();
+        backup("first");
+
+        context.bean(MetricsPusher.class).runFailedBeforeStart("backup", Map.of("location", "local"),
+                new IllegalStateException("the command failed after its job had ended"));
+
+        assertThat(value("stowage_backup_total", backup("result", "completed"))).isEqualTo(1);
+        assertThat(value("stowage_backup_last_result", backup("result", "failed"))).isZero();
+        assertThat(pushgateway.series("stowage_backup_total"))
+                .noneMatch(s -> "failed".equals(s.labels().get("result")));
+    }
+
+    @Test
     void anUnreachablePushgatewayCostsAWarningNotTheBackup() throws Exception {
         int closedPort;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * A real Prometheus Pushgateway (Debian's {@code prometheus-pushgateway}) on a free loopback port, and its
  * own exposition read back as series. Tests that need it are skipped where the binary is absent.
  */
-final class PushgatewayServer implements AutoCloseable {
+public final class PushgatewayServer implements AutoCloseable {
 
     static final Path BINARY = Path.of("/usr/bin/prometheus-pushgateway");
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)$");
@@ -33,7 +33,7 @@ final class PushgatewayServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     /** A series as the Pushgateway exposes it: name, every label (grouping key included), value. */
-    record Series(String name, Map<String, String> labels, double value) {
+    public record Series(String name, Map<String, String> labels, double value) {
     }
 
     private PushgatewayServer(Process process, URI url) {
@@ -41,7 +41,7 @@ final class PushgatewayServer implements AutoCloseable {
         this.url = url;
     }
 
-    static PushgatewayServer start(Path dir) throws IOException, InterruptedException {
+    public static PushgatewayServer start(Path dir) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(BINARY), "skipped: " + BINARY + " is absent (install Debian's "
                 + "prometheus-pushgateway package to run the metrics tests against a real Pushgateway)");
         int port;
@@ -57,7 +57,7 @@ final class PushgatewayServer implements AutoCloseable {
         return server;
     }
 
-    URI url() {
+    public URI url() {
         return url;
     }
 
@@ -82,7 +82,7 @@ final class PushgatewayServer implements AutoCloseable {
     }
 
     /** Every series of its {@code /metrics} whose name starts with {@code prefix}. */
-    List<Series> series(String prefix) throws IOException, InterruptedException {
+    public List<Series> series(String prefix) throws IOException, InterruptedException {
         String body = http.send(HttpRequest.newBuilder(url.resolve("/metrics")).timeout(Duration.ofSeconds(10))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
         List<Series> series = new ArrayList<>();

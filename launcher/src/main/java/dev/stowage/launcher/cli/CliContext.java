@@ -100,6 +100,11 @@ public final class CliContext implements AutoCloseable {
         thread.start();
     }
 
+    /** Whether the application context has been started (and has not failed to). */
+    synchronized boolean started() {
+        return context != null;
+    }
+
     public StowageProperties settings() {
         return bean(StowageProperties.class);
     }

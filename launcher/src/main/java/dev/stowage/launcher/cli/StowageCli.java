@@ -52,7 +52,13 @@ public final class StowageCli {
                         return new CommandLine.RunLast().execute(parseResult);
                     })
                     .setParameterExceptionHandler((e, ignored) -> usageError(e))
-                    .setExecutionExceptionHandler((e, cmd, parseResult) -> failure(e, root.debug()));
+                    .setExecutionExceptionHandler((e, cmd, parseResult) -> {
+                        int status = failure(e, root.debug());
+                        if (status != ExitCodes.USAGE) {
+                            FailedStartMetrics.push(context, cmd, e);
+                        }
+                        return status;
+                    });
             return commandLine.execute(args);
         }
     }

@@ -13,9 +13,9 @@ public final class JobsView {
     }
 
     public static void list(PrintWriter out, List<JobRunView> runs) {
-        Table table = new Table("EXECUTION", "JOB", "NAME", "STATUS", "STARTED", "ENDED", "EXIT");
+        Table table = new Table("EXECUTION", "JOB", "NAME", "STATUS", "STARTED", "ENDED", "DURATION", "EXIT");
         runs.forEach(r -> table.row(r.executionId(), r.job(), r.name(), status(r), Human.time(r.start()),
-                Human.time(r.end()), exit(r)));
+                Human.time(r.end()), Human.duration(r.duration()), exit(r)));
         table.print(out, "");
     }
 
@@ -26,6 +26,7 @@ public final class JobsView {
         out.println("Status:       " + status(r));
         out.println("Started:      " + Human.time(r.start()));
         out.println("Ended:        " + Human.time(r.end()));
+        out.println("Duration:     " + Human.duration(r.duration()));
         out.println("Process:      " + (r.process() == null ? "-" : r.process()));
         out.println("Exit:         " + exit(r));
         out.println();

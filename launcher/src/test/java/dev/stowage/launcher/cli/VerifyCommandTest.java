@@ -51,4 +51,14 @@ class VerifyCommandTest {
         assertThat(result.status()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("--sample-percent must be above 0 and at most 100");
     }
+
+    @Test
+    void jobsListsTheDrillWithItsStatusAndDuration() {
+        cli.run("verify", "--seed", "5");
+
+        Cli.Result jobs = cli.run("jobs");
+
+        assertThat(jobs.out()).containsPattern("(?m)^EXECUTION\\s+JOB\\s+NAME\\s+STATUS\\s+STARTED\\s+ENDED\\s+DURATION")
+                .containsPattern("2\\s+drill\\s+drill-local-\\d{14}\\s+COMPLETED\\s+.*\\s\\d+\\.\\ds\\s+COMPLETED");
+    }
 }
