@@ -27,6 +27,8 @@ public final class RunParameters {
     public static final String LABELS = "labels";
     /** backup: {@code opt-out} or {@code opt-in} pod volumes, when the request said */
     public static final String VOLUME_POLICY = "volumePolicy";
+    /** backup: the schedule that started it (its {@code stowage.dev/schedule} label); absent for a manual backup */
+    public static final String SCHEDULE = "schedule";
 
     private RunParameters() {
     }

@@ -84,6 +84,10 @@ public final class BackupService {
         if (!request.labels().isEmpty()) {
             builder.addString(RunParameters.LABELS, BackupLabels.format(request.labels()), false);
         }
+        String schedule = request.labels().get(BackupManifest.SCHEDULE_LABEL);
+        if (schedule != null) {
+            builder.addString(RunParameters.SCHEDULE, schedule, false);
+        }
         if (request.defaultVolumesToFsBackup() != null) {
             builder.addString(RunParameters.VOLUME_POLICY, request.defaultVolumesToFsBackup() ? "opt-out" : "opt-in",
                     false);

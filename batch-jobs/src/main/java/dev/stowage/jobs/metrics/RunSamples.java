@@ -5,6 +5,7 @@ import static dev.stowage.jobs.metrics.RunOutcome.FAILED;
 import static dev.stowage.jobs.metrics.RunOutcome.PARTIALLY_FAILED;
 
 import dev.stowage.jobs.ContextKeys;
+import dev.stowage.jobs.RunParameters;
 import dev.stowage.jobs.manifest.BackupManifest;
 import dev.stowage.jobs.manifest.BackupResources;
 import dev.stowage.jobs.manifest.BackupTotals;
@@ -28,12 +29,12 @@ import java.util.Optional;
 final class RunSamples {
 
     /** Job parameter of a backup started by a schedule (absent: a manual backup). */
-    static final String SCHEDULE = "schedule";
+    static final String SCHEDULE = RunParameters.SCHEDULE;
     /** Job parameter of a maintenance run: {@code quick} or {@code full}. */
     static final String MODE = "mode";
-    // Written by the maintenance job (see the session brief): numbers of its last run, longs.
-    static final String MAINTENANCE_BACKUPS_EXPIRED = "stowage.maintenance.backupsExpired";
-    static final String MAINTENANCE_BYTES_FREED = "stowage.maintenance.bytesFreed";
+    // Written by the maintenance job: numbers of its last run, longs.
+    static final String MAINTENANCE_BACKUPS_EXPIRED = ContextKeys.MAINTENANCE_BACKUPS_EXPIRED;
+    static final String MAINTENANCE_BYTES_FREED = ContextKeys.MAINTENANCE_BYTES_FREED;
 
     private static final List<String> RESULTS = List.of(COMPLETED, PARTIALLY_FAILED, FAILED);
     private static final List<String> DRILL_RESULTS = List.of(COMPLETED, FAILED);

@@ -3,10 +3,12 @@ package dev.stowage.jobs.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.stowage.jobs.backup.BackupCreateRequest;
 import dev.stowage.jobs.backup.BackupService;
 import dev.stowage.jobs.drill.DrillReport;
 import dev.stowage.jobs.drill.DrillService;
 import dev.stowage.jobs.drill.VerifyRequest;
+import dev.stowage.jobs.maintenance.MaintenanceService;
 import dev.stowage.jobs.manifest.BackupManifest;
 import dev.stowage.jobs.metrics.PushgatewayServer.Series;
 import dev.stowage.jobs.testing.JobDatabase;
@@ -109,6 +111,18 @@ class PushgatewayMetricsIT {
     }
 
     @Test
+    void aScheduledBackupPushesUnderItsSchedule() throws Exception {
+        startWithPushgateway();
+        BackupService backups = context.bean(BackupService.class);
+
+        backups.run(backups.prepare(new BackupCreateRequest("daily-20261121020000", List.of(data.toString()),
+                "local", "336h", null, Map.of(BackupManifest.SCHEDULE_LABEL, "daily"), null)));
+
+        assertThat(value("stowage_backup_total", "job", "stowage", "kind", "backup", "schedule", "daily",
+                "location", "local", "result", "completed")).isEqualTo(1);
+    }
+
+    @Test
     void aBackupPushesItsStoreRequestsByClassAndTheirCost() throws Exception {
         startWithPushgateway();
 
@@ -157,6 +171,20 @@ class PushgatewayMetricsIT {
         assertThat(value("stowage_drill_last_success_timestamp_seconds", drill)).isPositive();
         assertThat(value("stowage_repository_backups", drill)).isEqualTo(1);
         assertThat(value("stowage_repository_stored_bytes", drill)).isPositive();
+    }
+
+    @Test
+    void aMaintenanceRunPushesItsResultAndWhatItExpired() throws Exception {
+        startWithPushgateway();
+        backup("first");
+
+        context.bean(MaintenanceService.class).run("local", false);
+
+        String[] maintenance = {"job", "stowage", "kind", "maintenance", "location", "local"};
+        assertThat(value("stowage_maintenance_total", with(maintenance, "result", "completed"))).isEqualTo(1);
+        assertThat(value("stowage_maintenance_last_success_timestamp_seconds", maintenance)).isPositive();
+        assertThat(value("stowage_maintenance_backups_expired_total", maintenance)).isZero();
+        assertThat(value("stowage_maintenance_bytes_freed_total", maintenance)).isZero();
     }
 
     @Test
