@@ -24,6 +24,16 @@ public final class RunParameters {
      */
     public static final String RESOURCES = "resources";
 
+    /** backup: where the volumes come from, {@link #VOLUMES_PATHS} or {@link #VOLUMES_PODS} */
+    public static final String VOLUMES = "volumes";
+    public static final String VOLUMES_PATHS = "paths";
+    public static final String VOLUMES_PODS = "pods";
+    /** backup of pod volumes: namespace patterns to include and exclude, comma-separated */
+    public static final String INCLUDE_NAMESPACES = "includeNamespaces";
+    public static final String EXCLUDE_NAMESPACES = "excludeNamespaces";
+    /** backup of pod volumes: {@code true} for opt-out (every supported volume but the excluded) */
+    public static final String DEFAULT_VOLUMES_TO_FS_BACKUP = "defaultVolumesToFsBackup";
+
     private RunParameters() {
     }
 }

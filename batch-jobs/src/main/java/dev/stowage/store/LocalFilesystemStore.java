@@ -7,9 +7,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -18,7 +20,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * An object store in a local directory: one file per object, {@code /} in keys mapped to
@@ -145,22 +146,28 @@ public final class LocalFilesystemStore implements ObjectStore {
         if (!Files.isDirectory(start)) {
             return result;
         }
-        try (Stream<Path> paths = Files.walk(start)) {
-            paths.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith(TEMP_PREFIX))
-                    .forEach(p -> {
-                        String key = root.relativize(p).toString().replace('\\', '/');
-                        if (key.startsWith(prefix)) {
-                            try {
-                                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-                                result.add(new ObjectInfo(key, a.size(), a.lastModifiedTime().toInstant()));
-                            } catch (NoSuchFileException gone) {
-                                // deleted while listing: not part of the result
-                            } catch (IOException e) {
-                                throw failure("list", prefix, e);
-                            }
-                        }
-                    });
+        try {
+            // walkFileTree rather than Files.walk: another writer's temporary file may be renamed away
+            // between reading a directory and reading the entry's attributes, which must not fail a listing
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path p, BasicFileAttributes a) {
+                    String key = root.relativize(p).toString().replace('\\', '/');
+                    if (a.isRegularFile() && !p.getFileName().toString().startsWith(TEMP_PREFIX)
+                            && key.startsWith(prefix)) {
+                        result.add(new ObjectInfo(key, a.size(), a.lastModifiedTime().toInstant()));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE; // deleted or renamed while listing: not part of the result
+                    }
+                    throw e;
+                }
+            });
         } catch (IOException e) {
             throw failure("list", prefix, e);
         }

@@ -6,21 +6,30 @@ import java.util.List;
 /**
  * What {@code stowage backup create} asks for.
  *
- * @param paths     directories to back up, as given (relative paths are resolved against the working directory)
- * @param location  storage location name
- * @param ttl       retention, e.g. {@code 720h}
- * @param resources Kubernetes resource filters as given; any filter puts the cluster in scope
+ * @param paths                    directories to back up, as given (relative paths are resolved against the
+ *                                 working directory); none, in Kubernetes mode, backs up the pods' volumes
+ * @param location                 storage location name
+ * @param ttl                      retention, e.g. {@code 720h}
+ * @param resources                Kubernetes resource filters as given; any filter puts the cluster in scope.
+ *                                 Their namespace filters also choose the pods whose volumes are backed up
+ * @param defaultVolumesToFsBackup pod volumes: opt-out (true), opt-in (false), or the configured default (null)
  */
 public record BackupCreateRequest(String name, List<String> paths, String location, String ttl,
-        ResourceFilters resources) {
+        ResourceFilters resources, Boolean defaultVolumesToFsBackup) {
 
     public BackupCreateRequest {
         paths = List.copyOf(paths);
         resources = resources == null ? ResourceFilters.none() : resources;
     }
 
+    /** A backup of directories and resources, pod volumes as configured. */
+    public BackupCreateRequest(String name, List<String> paths, String location, String ttl,
+            ResourceFilters resources) {
+        this(name, paths, location, ttl, resources, null);
+    }
+
     /** A backup of directories. */
     public BackupCreateRequest(String name, List<String> paths, String location, String ttl) {
-        this(name, paths, location, ttl, null);
+        this(name, paths, location, ttl, null, null);
     }
 }

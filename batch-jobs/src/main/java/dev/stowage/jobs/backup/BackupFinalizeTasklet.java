@@ -57,7 +57,7 @@ public class BackupFinalizeTasklet implements Tasklet {
         RunMeter.Count count = meter.closing(execution, location);
         BackupManifest manifest = plan.withOutcome(phase, clock.instant(), volumes, count.operations(), count.cost(),
                 BackupResults.errors(volumes),
-                BackupResourceResults.warnings(BackupResults.warnings(volumes), resources))
+                BackupResourceResults.warnings(BackupResults.warnings(plan, volumes), resources))
                 .withResources(resources.orElse(null));
         repository.manifests().put(manifest);
         execution.getExecutionContext().putString(ContextKeys.PHASE, phase.label());

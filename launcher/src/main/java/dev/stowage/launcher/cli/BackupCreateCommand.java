@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
         description = {"Back up directories, and Kubernetes resources, into the repository of a location.",
                 "Resources are backed up when a resource filter is given or stowage.kubernetes.enabled is true;",
                 "namespaces in stowage.resources.excluded-namespaces are left out unless named in --include-namespaces.",
+                "In Kubernetes mode (stowage.volumes.mode) a backup without --path also takes the pods' volumes.",
                 "A NAME whose last run failed or was killed is resumed: partitions that completed are not run again."})
 class BackupCreateCommand implements Callable<Integer> {
 
@@ -37,8 +38,14 @@ class BackupCreateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "Name of the backup.")
     private String name;
 
-    @Option(names = "--path", paramLabel = "DIR", description = "Directory to back up (repeatable).")
+    @Option(names = "--path", paramLabel = "DIR",
+            description = "Directory to back up (repeatable); without it in Kubernetes mode, the pods' volumes.")
     private List<String> paths = new ArrayList<>();
+
+    @Option(names = "--default-volumes-to-fs-backup", negatable = true,
+            description = "Pods' volumes: back up every supported volume but those a pod excludes (opt-out), "
+                    + "instead of only those its annotations name (default: stowage.volumes.default-volumes-to-fs-backup).")
+    private Boolean defaultVolumesToFsBackup;
 
     @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "720h",
             description = "How long the backup is kept, e.g. 720h, 72h30m, 30d (default: ${DEFAULT-VALUE}).")
@@ -65,7 +72,7 @@ class BackupCreateCommand implements Callable<Integer> {
         kubernetes.apply(context);
         BackupService backups = context.bean(BackupService.class);
         BackupCreateRequest request = new BackupCreateRequest(name, paths, context.location(location.name), ttl,
-                resources.filters());
+                resources.filters(), defaultVolumesToFsBackup);
         backups.check(request);
         context.startInBackground(RunLauncher.class);
         PreparedBackup prepared = backups.prepare(request);
