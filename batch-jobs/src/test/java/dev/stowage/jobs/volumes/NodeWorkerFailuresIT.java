@@ -11,11 +11,16 @@ import dev.stowage.repository.testing.SampleTrees;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +40,8 @@ class NodeWorkerFailuresIT {
 
     /** 48 MiB of incompressible data: 48 packs of 1 MiB, checkpointed every 8. */
     private static final int BIG_MIB = 48;
+    /** The node cache's host path in the worker Job template. */
+    private static final String WORKER_CACHE = "/var/cache/stowage";
 
     KubernetesClient client;
 
@@ -69,11 +76,14 @@ class NodeWorkerFailuresIT {
         CompletableFuture<JobExecution> first = CompletableFuture.supplyAsync(() -> run(job));
         kubelet.awaitFinished("node-a", Duration.ofSeconds(60));
         kubelet.awaitFinished("node-b", Duration.ofSeconds(60));
-        long indexes = count("index");
-        long packs = count("data");
+        Set<String> indexesBefore = stored("index");
+        long packs = stored("data").size();
         kubelet.release("node-c");
-        // a dozen of its 48 packs stored and a checkpoint index written: well into the volume, far from its end
-        SimulatedKubelet.awaitCondition(() -> count("data") >= packs + 12 && count("index") > indexes,
+        // a dozen of its 48 packs stored, and a checkpoint index that node-c's worker stored and recorded in
+        // its node's cache, which is what its successor on the node opens the repository with: well into the
+        // volume, far from its end, and the kill cannot land between the checkpoint and its record
+        SimulatedKubelet.awaitCondition(() -> stored("data").size() >= packs + 12
+                && recordedOnNodeC().stream().anyMatch(key -> !indexesBefore.contains(key)),
                 Duration.ofSeconds(60), "node-c's worker to checkpoint");
         kubelet.kill("node-c");
 
@@ -124,11 +134,33 @@ class NodeWorkerFailuresIT {
         }
     }
 
-    private long count(String prefix) {
+    /**
+     * Keys of the objects stored under a prefix of the repository ("index/4f2a…"): complete ones only, not
+     * the temporary files of puts in progress (which also come and go while the tree is walked).
+     */
+    private Set<String> stored(String prefix) {
         try (Stream<Path> files = Files.walk(rig.repository.resolve(prefix))) {
-            return files.filter(Files::isRegularFile).count();
-        } catch (IOException e) {
-            return 0;
+            return files.filter(f -> !f.getFileName().toString().startsWith(".tmp-")).filter(Files::isRegularFile)
+                    .map(f -> prefix + "/" + f.getFileName()).collect(Collectors.toSet());
+        } catch (IOException | UncheckedIOException e) {
+            return Set.of(); // not created yet, or a temporary file vanished mid-walk: ask again
+        }
+    }
+
+    /**
+     * The index objects node-c's per-node cache records as stored (the engine's {@code index-keys} state
+     * file): a restarted worker on the node loads exactly these, without listing.
+     */
+    private List<String> recordedOnNodeC() {
+        try (Stream<Path> files = Files.walk(kubelet.node("node-c").hostPath(WORKER_CACHE))) {
+            List<Path> records = files.filter(f -> f.getFileName().toString().equals("index-keys")).toList();
+            List<String> keys = new ArrayList<>();
+            for (Path record : records) {
+                keys.addAll(Files.readAllLines(record));
+            }
+            return keys;
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
         }
     }
 
