@@ -187,7 +187,7 @@ public class JobsAutoConfiguration {
             ObjectProvider<RunLauncher> launcher, OpenRepositories repositories, RunLogs runLogs,
             ResourceScope resourceScope, StowageProperties properties, KubernetesProperties kubernetes) {
         return new BackupService(backupJob::getObject, launcher::getObject, repositories, runLogs, resourceScope,
-                properties.volumes().resolved(kubernetes.enabled() || properties.kubernetes().podName() != null));
+                properties.volumes().resolved(kubernetes.clusterConfigured()));
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package dev.stowage.jobs.volumes;
 
-import dev.stowage.jobs.StowageProperties;
 import dev.stowage.jobs.kubernetes.KubernetesProperties;
 import dev.stowage.jobs.location.Locations;
 import dev.stowage.jobs.location.OpenRepositories;
@@ -21,10 +20,8 @@ public class KubernetesVolumesConfiguration {
 
     @Bean
     public NodeJobHandlers nodeJobHandlers(ObjectProvider<KubernetesClient> client, JobRepository jobRepository,
-            StowageProperties properties, KubernetesProperties cluster, Locations locations,
-            OpenRepositories repositories, Clock clock) {
-        return new NodeJobHandlers(client::getObject, jobRepository, properties, cluster, locations, repositories,
-                clock);
+            KubernetesProperties cluster, Locations locations, OpenRepositories repositories, Clock clock) {
+        return new NodeJobHandlers(client::getObject, jobRepository, cluster, locations, repositories, clock);
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package dev.stowage.jobs.volumes;
 
 import dev.stowage.jobs.RunParameters;
-import dev.stowage.jobs.StowageProperties;
 import dev.stowage.jobs.kubernetes.KubernetesProperties;
 import dev.stowage.jobs.location.Location;
 import dev.stowage.jobs.location.Locations;
@@ -10,7 +9,6 @@ import dev.stowage.kube.volumes.WorkerJobSettings;
 import dev.stowage.kube.volumes.WorkerJobs;
 import dev.stowage.kube.worker.WorkerLocation;
 import dev.stowage.kube.worker.WorkerOperation;
-import dev.stowage.store.location.LocationSpec;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -33,7 +31,6 @@ public final class NodeJobHandlers {
 
     private final Supplier<KubernetesClient> clients;
     private final JobRepository jobRepository;
-    private final StowageProperties properties;
     private final KubernetesProperties cluster;
     private final Locations locations;
     private final OpenRepositories repositories;
@@ -41,11 +38,10 @@ public final class NodeJobHandlers {
     private KubernetesPartitionHandler backup;
     private KubernetesPartitionHandler restore;
 
-    public NodeJobHandlers(Supplier<KubernetesClient> clients, JobRepository jobRepository, StowageProperties properties,
+    public NodeJobHandlers(Supplier<KubernetesClient> clients, JobRepository jobRepository,
             KubernetesProperties cluster, Locations locations, OpenRepositories repositories, Clock clock) {
         this.clients = clients;
         this.jobRepository = jobRepository;
-        this.properties = properties;
         this.cluster = cluster;
         this.locations = locations;
         this.repositories = repositories;
@@ -56,7 +52,7 @@ public final class NodeJobHandlers {
         if (backup == null) {
             KubernetesClient client = clients.get();
             WorkerJobSettings settings = settings(client);
-            Job template = WorkerJobs.template(properties.kubernetes().jobTemplates(), WorkerOperation.BACKUP);
+            Job template = WorkerJobs.template(cluster.jobTemplates(), WorkerOperation.BACKUP);
             backup = new KubernetesPartitionHandler(client, jobRepository,
                     new NodeBackupPartitions(template, settings, this::location, this::document), options());
         }
@@ -67,7 +63,7 @@ public final class NodeJobHandlers {
         if (restore == null) {
             KubernetesClient client = clients.get();
             WorkerJobSettings settings = settings(client);
-            Job template = WorkerJobs.template(properties.kubernetes().jobTemplates(), WorkerOperation.RESTORE);
+            Job template = WorkerJobs.template(cluster.jobTemplates(), WorkerOperation.RESTORE);
             restore = new KubernetesPartitionHandler(client, jobRepository,
                     new ClaimRestorePartitions(client, template, settings, this::location, this::document), options());
         }
@@ -75,24 +71,24 @@ public final class NodeJobHandlers {
     }
 
     private NodeJobOptions options() {
-        StowageProperties.Kubernetes k = properties.kubernetes();
-        return new NodeJobOptions(k.maxConcurrentNodeJobs(), k.partitionTimeout(), k.nodeLostAfter(), k.pollInterval(),
-                clock);
+        return new NodeJobOptions(cluster.maxConcurrentNodeJobs(), cluster.partitionTimeout(), cluster.nodeLostAfter(),
+                cluster.pollInterval(), clock);
     }
 
     WorkerJobSettings settings(KubernetesClient client) {
-        StowageProperties.Kubernetes k = properties.kubernetes();
-        String namespace = cluster.namespace();
+        KubernetesProperties k = cluster;
+        String namespace = k.namespace();
+        KubernetesProperties.WorkerCredentials credentials = k.workerCredentials();
         return new WorkerJobSettings(namespace, image(client, namespace), null, k.podsRoot(), k.cacheHostPath(),
                 k.passwordSecret() == null ? null : new WorkerJobSettings.SecretKey(k.passwordSecret(), k.passwordSecretKey()),
-                k.credentialsSecret() == null ? null
-                        : new WorkerJobSettings.SecretKey(k.credentialsSecret(), k.credentialsSecretKey()),
+                credentials.secret() == null ? null : new WorkerJobSettings.CredentialsSecret(credentials.secret(),
+                        credentials.key(), credentials.accessKeyIdKey(), credentials.secretAccessKeyKey()),
                 null, k.partitionTimeout(), k.tolerateAllTaints(), null, k.progressInterval(), owner(client, namespace));
     }
 
     /** The workers' image: as configured, else the launcher pod's own (same image, `stowage worker`), else the template's. */
     private String image(KubernetesClient client, String namespace) {
-        StowageProperties.Kubernetes k = properties.kubernetes();
+        KubernetesProperties k = cluster;
         if (k.workerImage() != null || k.podName() == null) {
             return k.workerImage();
         }
@@ -107,7 +103,7 @@ public final class NodeJobHandlers {
     }
 
     private WorkerJobSettings.OwnerJob owner(KubernetesClient client, String namespace) {
-        String jobName = properties.kubernetes().jobName();
+        String jobName = cluster.jobName();
         if (jobName == null) {
             return null;
         }
@@ -120,16 +116,14 @@ public final class NodeJobHandlers {
         }
     }
 
-    /** The run's location as its workers open it. */
+    /**
+     * The run's location as its workers open it: every setting the launcher's has, but the launcher's own
+     * cache directory (each worker caches in its node's). Secrets stay files or Secret references: which
+     * ones a worker Job mounts is {@link WorkerJobs}' part.
+     */
     private WorkerLocation location(StepExecution step) {
         Location location = locations.get(step.getJobParameters().getString(RunParameters.LOCATION));
-        LocationSpec settings = location.spec();
-        if (settings.path() == null) {
-            throw new IllegalStateException("location " + location.name() + " has no path: node workers reach only "
-                    + "directory locations in this build");
-        }
-        return WorkerLocation.of(LocationSpec.builder(location.name()).path(settings.path())
-                .packSizeMb(settings.packSizeMb()).maxParallelUploads(settings.maxParallelUploads()).build());
+        return WorkerLocation.of(location.spec());
     }
 
     private java.util.Optional<byte[]> document(StepExecution manager, String collection, String name) {

@@ -1,11 +1,17 @@
 package dev.stowage.kube.volumes;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,16 +26,32 @@ public final class RestoreSecrets {
     }
 
     /**
-     * Points every Secret volume of the worker Job at its copy's name ({@code <job>-<volume>}) and returns
-     * which Secret each copy is made from (copy name → original name).
+     * Points every Secret the worker Job uses (its Secret volumes, and the secretKeyRefs of its containers'
+     * environment, init containers included) at its copy's name ({@code <job>-<volume>}, or
+     * {@code <job>-<secret>} for a reference) and returns which Secret each copy is made from
+     * (copy name → original name).
      */
     public static Map<String, String> renameToCopies(Job job) {
         Map<String, String> copies = new LinkedHashMap<>();
-        for (Volume volume : job.getSpec().getTemplate().getSpec().getVolumes()) {
+        String jobName = job.getMetadata().getName();
+        PodSpec pod = job.getSpec().getTemplate().getSpec();
+        for (Volume volume : pod.getVolumes()) {
             if (volume.getSecret() != null) {
-                String copy = KubeNames.dnsLabel(job.getMetadata().getName() + "-" + volume.getName(), 253);
+                String copy = KubeNames.dnsLabel(jobName + "-" + volume.getName(), 253);
                 copies.put(copy, volume.getSecret().getSecretName());
                 volume.getSecret().setSecretName(copy);
+            }
+        }
+        List<Container> containers = new ArrayList<>(pod.getContainers());
+        containers.addAll(pod.getInitContainers() == null ? List.of() : pod.getInitContainers());
+        for (Container container : containers) {
+            for (EnvVar env : container.getEnv() == null ? List.<EnvVar>of() : container.getEnv()) {
+                SecretKeySelector ref = env.getValueFrom() == null ? null : env.getValueFrom().getSecretKeyRef();
+                if (ref != null) {
+                    String copy = KubeNames.dnsLabel(jobName + "-" + ref.getName(), 253);
+                    copies.put(copy, ref.getName());
+                    ref.setName(copy);
+                }
             }
         }
         return copies;

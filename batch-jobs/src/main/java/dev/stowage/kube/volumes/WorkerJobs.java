@@ -5,7 +5,6 @@ import dev.stowage.kube.worker.WorkerMain;
 import dev.stowage.kube.worker.WorkerSpec;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.HostPathVolumeSourceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -15,7 +14,6 @@ import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
@@ -45,9 +43,6 @@ public final class WorkerJobs {
     static final String CACHE_VOLUME = "cache";
     static final String PASSWORD_VOLUME = "repository-password";
     static final String TARGET_VOLUME = "target";
-    static final String CREDENTIALS_VOLUME = "location-credentials";
-    static final String CREDENTIALS_MOUNT = "/etc/stowage/credentials";
-    static final String LOCATION_VOLUME = "location";
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
@@ -112,7 +107,7 @@ public final class WorkerJobs {
         Container worker = container(pod);
         WorkerSpec placed = spec.withContainerPaths(mount(worker, PODS_VOLUME).getMountPath(), passwordFile(pod, worker),
                 mount(worker, CACHE_VOLUME).getMountPath());
-        setEnv(worker, WorkerMain.SPEC_ENV, WorkerJson.write(withLocationMounts(pod, worker, settings, placed)));
+        setEnv(worker, WorkerMain.SPEC_ENV, WorkerJson.write(WorkerLocationMounts.apply(pod, worker, settings, placed)));
         return job;
     }
 
@@ -126,12 +121,17 @@ public final class WorkerJobs {
             String claim, WorkerSpec spec) {
         Job job = common(template, settings, labels, namespace);
         PodSpec pod = job.getSpec().getTemplate().getSpec();
+        if (!namespace.equals(settings.namespace())) {
+            // the workers' service account lives in Stowage's namespace; the claim's namespace has its default
+            // one, which the template's automountServiceAccountToken: false leaves without a token as well
+            pod.setServiceAccountName(null);
+        }
         volume(pod, TARGET_VOLUME).getPersistentVolumeClaim().setClaimName(claim);
         Container worker = container(pod);
         String target = mount(worker, TARGET_VOLUME).getMountPath();
         WorkerSpec placed = spec.withContainerPaths(null, passwordFile(pod, worker), mount(worker, CACHE_VOLUME)
                 .getMountPath()).withVolumes(spec.volumes().stream().map(v -> v.withTarget(target)).toList());
-        setEnv(worker, WorkerMain.SPEC_ENV, WorkerJson.write(withLocationMounts(pod, worker, settings, placed)));
+        setEnv(worker, WorkerMain.SPEC_ENV, WorkerJson.write(WorkerLocationMounts.apply(pod, worker, settings, placed)));
         return job;
     }
 
@@ -173,6 +173,9 @@ public final class WorkerJobs {
         if (settings.resources() != null) {
             worker.setResources(settings.resources());
         }
+        if (worker.getTerminationMessagePath() == null) {
+            worker.setTerminationMessagePath(WorkerMain.DEFAULT_TERMINATION_PATH); // Kubernetes' default, said aloud
+        }
         setEnv(worker, WorkerMain.TERMINATION_ENV, worker.getTerminationMessagePath());
         if (settings.passwordSecret() != null) {
             Volume password = volume(pod, PASSWORD_VOLUME);
@@ -180,29 +183,6 @@ public final class WorkerJobs {
             password.getSecret().getItems().get(0).setKey(settings.passwordSecret().key());
         }
         return job;
-    }
-
-    /** Mounts the object-store credentials Secret, and a filesystem location's directory at the same path. */
-    private static WorkerSpec withLocationMounts(PodSpec pod, Container worker, WorkerJobSettings settings,
-            WorkerSpec spec) {
-        WorkerSpec placed = spec;
-        if (settings.credentialsSecret() != null) {
-            WorkerJobSettings.SecretKey secret = settings.credentialsSecret();
-            pod.getVolumes().add(new VolumeBuilder().withName(CREDENTIALS_VOLUME).withNewSecret()
-                    .withSecretName(secret.name()).withDefaultMode(0400).addNewItem().withKey(secret.key())
-                    .withPath("credentials").endItem().endSecret().build());
-            worker.getVolumeMounts().add(new VolumeMountBuilder().withName(CREDENTIALS_VOLUME)
-                    .withMountPath(CREDENTIALS_MOUNT).withReadOnly(true).build());
-            placed = placed.withLocation(placed.location().withCredentialsFile(CREDENTIALS_MOUNT + "/credentials"));
-        }
-        if ("filesystem".equals(spec.location().type()) && spec.location().path() != null) {
-            // a directory location (an NFS share mounted on every node) is reached at the same path
-            pod.getVolumes().add(new VolumeBuilder().withName(LOCATION_VOLUME).withHostPath(new HostPathVolumeSourceBuilder()
-                    .withPath(spec.location().path()).withType("Directory").build()).build());
-            worker.getVolumeMounts().add(new VolumeMountBuilder().withName(LOCATION_VOLUME)
-                    .withMountPath(spec.location().path()).build());
-        }
-        return placed;
     }
 
     /** Tolerations for exactly the given taints; a taint with a value is tolerated only with that value. */

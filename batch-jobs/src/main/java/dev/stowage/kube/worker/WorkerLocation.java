@@ -28,14 +28,14 @@ public record WorkerLocation(String name, String type, String path, String endpo
                 spec.cacheLimitMb());
     }
 
-    public WorkerLocation withCredentialsFile(String file) {
-        return new WorkerLocation(name, type, path, endpoint, bucket, prefix, region, profile, file, credentialsProfile,
+    /** The same location with its credentials from this file and profile (both null: the environment). */
+    public WorkerLocation withCredentials(String file, String profileName) {
+        return new WorkerLocation(name, type, path, endpoint, bucket, prefix, region, profile, file, profileName,
                 caBundle, insecureSkipTlsVerify, maxParallelUploads, packSizeMb, cacheLimitMb);
     }
 
-    public WorkerLocation withCaBundle(String file) {
-        return new WorkerLocation(name, type, path, endpoint, bucket, prefix, region, profile, credentialsFile,
-                credentialsProfile, file, insecureSkipTlsVerify, maxParallelUploads, packSizeMb, cacheLimitMb);
+    public boolean isDirectory() {
+        return LocationType.FILESYSTEM.name().equalsIgnoreCase(type);
     }
 
     /** The location spec the worker opens, its object cache under {@code cacheDirectory} (null for none). */

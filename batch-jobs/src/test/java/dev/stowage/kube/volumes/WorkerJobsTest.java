@@ -2,6 +2,7 @@ package dev.stowage.kube.volumes;
 
 import static dev.stowage.kube.testing.ClusterObjects.taint;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.kube.worker.WorkerJson;
 import dev.stowage.kube.worker.WorkerLocation;
@@ -9,6 +10,7 @@ import dev.stowage.kube.worker.WorkerMain;
 import dev.stowage.kube.worker.WorkerOperation;
 import dev.stowage.kube.worker.WorkerSpec;
 import dev.stowage.kube.worker.WorkerVolume;
+import dev.stowage.store.credentials.CredentialsSpec;
 import dev.stowage.store.location.LocationSpec;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -180,7 +182,8 @@ class WorkerJobsTest {
     @Test
     void objectStoreCredentialsAreMountedFromTheirSecretAndNamedInTheSpec() {
         settings = new WorkerJobSettings("stowage", "img", null, null, null, settings.passwordSecret(),
-                new WorkerJobSettings.SecretKey("stowage-b2", "cloud"), null, null, false, null, null, null);
+                new WorkerJobSettings.CredentialsSecret("stowage-b2", "cloud", null, null), null, null, false, null,
+                null, null);
         WorkerSpec s3 = spec().withLocation(WorkerLocation.of(LocationSpec.s3("b2",
                 URI.create("https://s3.us-west-002.backblazeb2.com"), "bucket")));
 
@@ -190,6 +193,50 @@ class WorkerJobsTest {
         assertThat(mount(job, "location-credentials").getReadOnly()).isTrue();
         WorkerSpec spec = WorkerJson.read(env(worker(job), WorkerMain.SPEC_ENV), WorkerSpec.class, "spec");
         assertThat(spec.location().credentialsFile()).isEqualTo("/etc/stowage/credentials/credentials");
+    }
+
+    @Test
+    void accessKeysInTwoSecretEntriesReachTheWorkerAsSecretKeyRefsNeverAsValues() {
+        settings = new WorkerJobSettings("stowage", "img", null, null, null, settings.passwordSecret(),
+                new WorkerJobSettings.CredentialsSecret("stowage-b2", null, "id", "secret"), null, null, false, null,
+                null, null);
+        WorkerSpec s3 = spec().withLocation(WorkerLocation.of(LocationSpec.builder("b2")
+                .endpoint(URI.create("https://s3.us-west-002.backblazeb2.com")).bucket("bucket")
+                .credentials(CredentialsSpec.file(Path.of("/home/me/.stowage/b2-credentials"))).build()));
+
+        Job job = WorkerJobs.backupJob(BACKUP, settings, labels, List.of(), s3);
+
+        Container worker = worker(job);
+        assertThat(worker.getEnv()).filteredOn(e -> e.getName().startsWith("AWS_")).satisfiesExactlyInAnyOrder(
+                e -> assertSecretRef(e, "AWS_ACCESS_KEY_ID", "stowage-b2", "id"),
+                e -> assertSecretRef(e, "AWS_SECRET_ACCESS_KEY", "stowage-b2", "secret"));
+        WorkerSpec spec = WorkerJson.read(env(worker, WorkerMain.SPEC_ENV), WorkerSpec.class, "spec");
+        assertThat(spec.location().credentialsFile()).as("the environment, not the launcher's file").isNull();
+        assertThat(spec.location().bucket()).isEqualTo("bucket");
+    }
+
+    @Test
+    void anS3LocationWhoseCredentialsNoWorkerCanReachFailsTheJobSayingWhatToSet() {
+        WorkerSpec s3 = spec().withLocation(WorkerLocation.of(LocationSpec.s3("minio", URI.create("http://minio:9000"),
+                "backups")));
+
+        assertThatThrownBy(() -> WorkerJobs.backupJob(BACKUP, settings, labels, List.of(), s3))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("credentials of location minio")
+                .hasMessageContaining("stowage.kubernetes.worker-credentials.secret");
+    }
+
+    @Test
+    void aCaBundleTheTemplateDoesNotMountFailsTheJobSayingSo() {
+        settings = new WorkerJobSettings("stowage", "img", null, null, null, settings.passwordSecret(),
+                new WorkerJobSettings.CredentialsSecret("stowage-minio", "cloud", null, null), null, null, false, null,
+                null, null);
+        WorkerSpec s3 = spec().withLocation(WorkerLocation.of(LocationSpec.builder("minio")
+                .endpoint(URI.create("https://minio.lan:9000")).bucket("backups").caBundle(Path.of("/etc/ca/minio.pem"))
+                .build()));
+
+        assertThatThrownBy(() -> WorkerJobs.backupJob(BACKUP, settings, labels, List.of(), s3))
+                .hasMessageContaining("CA bundle of location minio").hasMessageContaining("/etc/ca/minio.pem");
     }
 
     @Test
@@ -239,6 +286,32 @@ class WorkerJobsTest {
                 .containsExactly("worker");
     }
 
+    @Test
+    void theChartsRestoreTemplateFillsTheClaimInItsNamespaceWithCopiesOfTheSecretsItUses() throws Exception {
+        Path directory = Path.of(getClass().getResource("/kube/job-templates/volume-restore-job.yaml").toURI())
+                .getParent();
+        WorkerLabels restore = new WorkerLabels(WorkerOperation.RESTORE, "r-1", 9, 50, "claim-shop-data", null);
+        WorkerSpec spec = new WorkerSpec(WorkerSpec.VERSION, WorkerOperation.RESTORE, "r-1", "claim-shop-data", null,
+                WorkerLocation.of(LocationSpec.builder("minio").endpoint(URI.create("http://minio.lan:9000"))
+                        .bucket("backups").credentials(CredentialsSpec.file(
+                                Path.of("/var/run/stowage/generated-credentials/minio"))).build()),
+                null, null, null, "doc", 0,
+                List.of(WorkerVolume.toRestore("shop/data", "pvc", "pvc:shop/data", "shop", "data", "a".repeat(64), null)));
+
+        Job job = WorkerJobs.restoreJob(WorkerJobs.template(directory, WorkerOperation.RESTORE), settings, restore,
+                "shop", "data", spec);
+        java.util.Map<String, String> copies = RestoreSecrets.renameToCopies(job);
+
+        assertThat(volume(job, "target").getPersistentVolumeClaim().getClaimName()).isEqualTo("data");
+        assertThat(pod(job).getServiceAccountName()).as("the claim's namespace has no stowage-worker").isNull();
+        assertThat(env(worker(job), WorkerMain.TERMINATION_ENV)).isEqualTo("/dev/termination-log");
+        assertThat(copies).containsValues("stowage-repo", "minio-keys");
+        assertThat(pod(job).getInitContainers().get(0).getEnv()).allSatisfy(e ->
+                assertThat(copies).containsKey(e.getValueFrom().getSecretKeyRef().getName()));
+        WorkerSpec placed = WorkerJson.read(env(worker(job), WorkerMain.SPEC_ENV), WorkerSpec.class, "spec");
+        assertThat(placed.location().credentialsFile()).isEqualTo("/var/run/stowage/generated-credentials/minio");
+    }
+
     private Job backupJob(List<io.fabric8.kubernetes.api.model.Taint> taints) {
         return WorkerJobs.backupJob(BACKUP, settings, labels, taints, spec());
     }
@@ -251,8 +324,8 @@ class WorkerJobsTest {
         NodePartition partition = new NodePartition("node-worker-1", "worker-1", List.of(), List.of(new PodVolume(
                 "shop/data", VolumeKind.PVC, "shop", "db-0", "uid-1", "data", "data", "pv-1",
                 "uid-1/volumes/kubernetes.io~csi/pv-1/mount", "pvc:shop/data")));
-        return BackupWorkerSpecs.of("daily-20240501", partition, WorkerLocation.of(LocationSpec.s3("minio",
-                URI.create("http://minio:9000"), "backups")), labels, Duration.ofSeconds(10));
+        return BackupWorkerSpecs.of("daily-20240501", partition, WorkerLocation.of(LocationSpec.filesystem("nas",
+                Path.of("/mnt/nas"))), labels, Duration.ofSeconds(10));
     }
 
     private static PodSpec pod(Job job) {
@@ -269,6 +342,14 @@ class WorkerJobsTest {
 
     private static VolumeMount mount(Job job, String name) {
         return worker(job).getVolumeMounts().stream().filter(m -> m.getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static void assertSecretRef(io.fabric8.kubernetes.api.model.EnvVar env, String name, String secret,
+            String key) {
+        assertThat(env.getName()).isEqualTo(name);
+        assertThat(env.getValue()).isNull();
+        assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo(secret);
+        assertThat(env.getValueFrom().getSecretKeyRef().getKey()).isEqualTo(key);
     }
 
     private static String env(Container container, String name) {
