@@ -71,9 +71,11 @@ public class RestoreJobConfiguration {
     @StepScope
     public RestorePlanTasklet restorePlanTasklet(@Value("#{jobParameters['name']}") String name,
             @Value("#{jobParameters['backup']}") String backup, @Value("#{jobParameters['location']}") String location,
-            @Value("#{jobParameters['target']}") String target, OpenRepositories repositories, RunLogs runLogs,
-            Clock clock) {
-        return new RestorePlanTasklet(name, backup, location, target, repositories, runLogs.of(JOB_NAME, name), clock);
+            @Value("#{jobParameters['target']}") String target,
+            @Value("#{jobParameters['" + RunParameters.RESOURCES + "']}") String resources,
+            OpenRepositories repositories, RunLogs runLogs, Clock clock) {
+        return new RestorePlanTasklet(name, backup, location, target, resources, repositories,
+                runLogs.of(JOB_NAME, name), clock);
     }
 
     @Bean

@@ -14,6 +14,7 @@ import dev.stowage.jobs.manifest.RestoreResources;
 import dev.stowage.jobs.manifest.RestoreTotals;
 import dev.stowage.jobs.manifest.RestoreVolume;
 import dev.stowage.jobs.progress.RunLog;
+import dev.stowage.jobs.resources.ResourceRestoreRequest;
 import dev.stowage.jobs.volumes.ClaimPartitioner;
 import dev.stowage.jobs.volumes.ClaimPlans;
 import java.time.Clock;
@@ -38,13 +39,17 @@ public class RestorePlanTasklet implements Tasklet {
     private final OpenRepositories repositories;
     private final RunLog log;
     private final Clock clock;
+    private final ResourceRestoreRequest resourceRequest;
 
-    public RestorePlanTasklet(String name, String backup, String location, String target,
+    /** @param resources the run's resource options (filters, namespace mappings) as JSON; null for none */
+    public RestorePlanTasklet(String name, String backup, String location, String target, String resources,
             OpenRepositories repositories, RunLog log, Clock clock) {
         this.name = name;
         this.backup = backup;
         this.location = location;
         this.target = target;
+        this.resourceRequest = resources == null ? ResourceRestoreRequest.none()
+                : ManifestJson.read(resources, ResourceRestoreRequest.class, "resource options of restore " + name);
         this.repositories = repositories;
         this.log = log;
         this.clock = clock;
@@ -89,7 +94,7 @@ public class RestorePlanTasklet implements Tasklet {
      * restore has recreated (unbound) before this step; workloads come after it (docs/VOLUMES.md).
      */
     private List<RestoreVolume> intoClaims(BackupManifest source, ExecutionContext jobContext) {
-        List<ClaimPartitioner.ClaimRestore> claims = ClaimPlans.claims(source);
+        List<ClaimPartitioner.ClaimRestore> claims = ClaimPlans.claims(source, resourceRequest);
         if (claims.isEmpty()) {
             throw new InvalidRequestException("backup " + backup + " has no claim to restore into the cluster: give "
                     + "--target DIR to restore its volumes into a directory");

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stowage.jobs.manifest.BackupManifest;
 import dev.stowage.jobs.manifest.BackupVolume;
 import dev.stowage.jobs.manifest.RestoreVolume;
+import dev.stowage.jobs.resources.ResourceRestoreRequest;
+import dev.stowage.kube.restore.NamespaceMappings;
+import dev.stowage.kube.selection.NamespaceFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -32,15 +35,26 @@ public final class ClaimPlans {
         return backup.volumes().stream().anyMatch(PodVolumePlans::isPodVolume);
     }
 
-    /** The claims of a backup to fill, each with its snapshot; volumes that failed in the backup are left out. */
-    public static List<ClaimPartitioner.ClaimRestore> claims(BackupManifest backup) {
+    /**
+     * The claims of a backup to fill, each with its snapshot, as the resources restore recreates them: a
+     * claim of a namespace the restore leaves out ({@code --include-namespaces}, {@code --exclude-namespaces},
+     * which name backed-up namespaces) is not filled, and one of a mapped namespace
+     * ({@code --namespace-mappings}) is filled where its claim now is. Volumes that failed in the backup are
+     * left out.
+     */
+    public static List<ClaimPartitioner.ClaimRestore> claims(BackupManifest backup, ResourceRestoreRequest request) {
+        NamespaceFilter namespaces = new NamespaceFilter(request.filters().includeNamespaces(),
+                request.filters().excludeNamespaces());
+        NamespaceMappings mappings = NamespaceMappings.parse(request.namespaceMappings());
         List<ClaimPartitioner.ClaimRestore> claims = new ArrayList<>();
         for (BackupVolume volume : backup.volumes()) {
             Optional<String> claim = PodVolumePlans.claim(volume.identity());
             if (claim.isPresent() && volume.snapshotId() != null) {
                 String[] parts = claim.get().split("/", 2);
-                claims.add(new ClaimPartitioner.ClaimRestore(volume.name(), parts[0], parts[1], volume.identity(),
-                        volume.snapshotId()));
+                if (namespaces.includes(parts[0])) {
+                    claims.add(new ClaimPartitioner.ClaimRestore(volume.name(), mappings.map(parts[0]), parts[1],
+                            volume.identity(), volume.snapshotId()));
+                }
             }
         }
         return claims;

@@ -1,5 +1,6 @@
 package dev.stowage.kube.worker;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.stowage.store.credentials.CredentialsSpec;
 import dev.stowage.store.location.LocationSpec;
 import dev.stowage.store.location.LocationType;
@@ -34,6 +35,8 @@ public record WorkerLocation(String name, String type, String path, String endpo
                 caBundle, insecureSkipTlsVerify, maxParallelUploads, packSizeMb, cacheLimitMb);
     }
 
+    /** Whether this is a directory (filesystem) location; not a field of the spec's JSON. */
+    @JsonIgnore
     public boolean isDirectory() {
         return LocationType.FILESYSTEM.name().equalsIgnoreCase(type);
     }

@@ -3,6 +3,7 @@ package dev.stowage.kube.worker;
 import dev.stowage.repository.Repositories;
 import dev.stowage.repository.Repository;
 import dev.stowage.repository.RepositoryOptions;
+import dev.stowage.store.credentials.CredentialsResolver;
 import dev.stowage.store.location.LocationStore;
 import dev.stowage.store.location.ObjectStoreFactory;
 import java.io.IOException;
@@ -82,7 +83,10 @@ public final class WorkerMain {
         WorkerResult result;
         try {
             Path cache = spec.cacheDirectory() == null ? null : Path.of(spec.cacheDirectory());
-            store = new ObjectStoreFactory().open(spec.location().toSpec(cache == null ? null : cache.resolve("objects")));
+            // the worker's own environment: an S3 location's keys may come as AWS_* variables from a Secret
+            store = new ObjectStoreFactory().withCredentials(new CredentialsResolver(environment,
+                    Path.of(System.getProperty("user.home")))).open(spec.location().toSpec(
+                            cache == null ? null : cache.resolve("objects")));
             repository = Repositories.open(store, readPassword(Path.of(spec.passwordFile())),
                     options(spec, cache == null ? null : cache.resolve("engine")));
             ProgressReporter progress = new ProgressReporter(repository.documents(), spec.resultDocument(),

@@ -26,17 +26,19 @@ import java.util.regex.Pattern;
  * The container filesystem of a simulated pod, as bind mounts would make it: each mount path of the
  * container is a directory on this machine (a hostPath of the pod's node, a Secret's files, an emptyDir,
  * a claim's storage), and paths in the container's environment and arguments are rewritten to those
- * directories, which is what the worker process then sees. Read-only mounts are not enforced: the worker
+ * directories, which is what the worker process then sees; secretKeyRef variables get the Secret's value. Read-only mounts are not enforced: the worker
  * runs as this machine's user.
  */
 final class PodSandbox {
 
     private final Map<String, Path> mounts = new LinkedHashMap<>();
+    private final Map<String, String> secretEnvironment;
     private final Path terminationLog;
     private final Pattern containerPaths;
 
-    private PodSandbox(Map<String, Path> mounts, Path terminationLog) {
+    private PodSandbox(Map<String, Path> mounts, Map<String, String> secretEnvironment, Path terminationLog) {
         this.mounts.putAll(mounts);
+        this.secretEnvironment = Map.copyOf(secretEnvironment);
         this.terminationLog = terminationLog;
         List<String> longestFirst = new ArrayList<>(mounts.keySet());
         longestFirst.sort(Comparator.comparingInt(String::length).reversed());
@@ -63,7 +65,27 @@ final class PodSandbox {
         String containerLog = container.getTerminationMessagePath() == null ? "/dev/termination-log"
                 : container.getTerminationMessagePath();
         mounts.put(containerLog, terminationLog);
-        return new PodSandbox(mounts, terminationLog);
+        return new PodSandbox(mounts, secretEnvironment(client, pod, container), terminationLog);
+    }
+
+    /** The values of the container's secretKeyRef variables, read from the Secrets as the kubelet does. */
+    private static Map<String, String> secretEnvironment(KubernetesClient client, Pod pod, Container container)
+            throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (EnvVar var : container.getEnv() == null ? List.<EnvVar>of() : container.getEnv()) {
+            if (var.getValueFrom() == null || var.getValueFrom().getSecretKeyRef() == null) {
+                continue;
+            }
+            String name = var.getValueFrom().getSecretKeyRef().getName();
+            String key = var.getValueFrom().getSecretKeyRef().getKey();
+            Secret secret = client.secrets().inNamespace(pod.getMetadata().getNamespace()).withName(name).get();
+            String value = secret == null || secret.getData() == null ? null : secret.getData().get(key);
+            if (value == null) {
+                throw new MissingSecretException("secret \"" + name + "\" or its key " + key + " not found");
+            }
+            values.put(var.getName(), new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8));
+        }
+        return values;
     }
 
     private static Path source(KubernetesClient client, Pod pod, Volume volume, SimulatedNode node, Path podDirectory,
@@ -119,7 +141,8 @@ final class PodSandbox {
         Map<String, String> env = new LinkedHashMap<>();
         if (container.getEnv() != null) {
             for (EnvVar var : container.getEnv()) {
-                env.put(var.getName(), rewrite(var.getValue() == null ? "" : var.getValue()));
+                env.put(var.getName(), secretEnvironment.containsKey(var.getName()) ? secretEnvironment.get(var.getName())
+                        : rewrite(var.getValue() == null ? "" : var.getValue()));
             }
         }
         return env;
