@@ -158,7 +158,7 @@ public class KubernetesPartitionHandler extends AbstractPartitionHandler {
                 : state(watch, job, attempt);
         if (state instanceof WorkerState.Running && now.isAfter(attempt.started.plus(options.partitionTimeout()))) {
             state = new WorkerState.Failed("worker Job " + attempt.job() + " did not finish within "
-                    + options.partitionTimeout() + " (stowage.volumes.kubernetes.partition-timeout)", null);
+                    + options.partitionTimeout() + " (stowage.kubernetes.partition-timeout)", null);
         }
         if (state instanceof WorkerState.Succeeded succeeded) {
             succeed(attempt, succeeded, manager);

@@ -19,7 +19,7 @@ public record NodeJobOptions(int maxConcurrentNodeJobs, Duration partitionTimeou
     public NodeJobOptions {
         if (maxConcurrentNodeJobs < 1) {
             throw new IllegalArgumentException("maxConcurrentNodeJobs must be at least 1, not " + maxConcurrentNodeJobs
-                    + " (stowage.volumes.kubernetes.max-concurrent-node-jobs)");
+                    + " (stowage.kubernetes.max-concurrent-node-jobs)");
         }
     }
 

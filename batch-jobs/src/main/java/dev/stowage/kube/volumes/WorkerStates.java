@@ -58,7 +58,7 @@ public final class WorkerStates {
             JobCondition c = failed.get();
             String reason = "DeadlineExceeded".equals(c.getReason())
                     ? "worker Job " + name + " did not finish within its deadline of "
-                            + job.getSpec().getActiveDeadlineSeconds() + " s (stowage.volumes.kubernetes.partition-timeout)"
+                            + job.getSpec().getActiveDeadlineSeconds() + " s (stowage.kubernetes.partition-timeout)"
                     : "worker Job " + name + " failed: " + c.getReason() + (c.getMessage() == null ? "" : ": " + c.getMessage());
             return new WorkerState.Failed(reason, null);
         }
@@ -115,7 +115,7 @@ public final class WorkerStates {
         }
         if (terminated.isPresent() && "OOMKilled".equals(terminated.get().getReason())) {
             return where + " was OOM-killed (memory limit " + memoryLimit(pod) + "): raise the worker's memory limit "
-                    + "(stowage.volumes.kubernetes.resources.limits.memory)";
+                    + "(resources of the worker Job template; the chart's workers.resources.limits.memory)";
         }
         if (reason != null) {
             return where + " failed: " + reason + (detail == null ? "" : ": " + detail);
