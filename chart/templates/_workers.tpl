@@ -132,6 +132,10 @@ spec:
               readOnly: true
               # volumes mounted on the node after the worker started become visible too
               mountPropagation: HostToContainer
+            {{- else }}
+            {{- /* the claim to fill: the launcher sets its name for each restored claim */}}
+            - name: target
+              mountPath: /restore/target
             {{- end }}
             - name: cache
               mountPath: /var/cache/stowage
@@ -144,6 +148,10 @@ spec:
           hostPath:
             path: {{ $root.Values.kubelet.podsRoot }}
             type: Directory
+        {{- else }}
+        - name: target
+          persistentVolumeClaim:
+            claimName: restored-claim
         {{- end }}
         - name: cache
           {{- if $workers.cacheHostPath }}

@@ -18,6 +18,8 @@ public final class ContextKeys {
     /** partition: files and bytes done, shown by {@code stowage jobs --execution} */
     public static final String FILES = "stowage.files";
     public static final String BYTES = "stowage.bytes";
+    /** partition run by a worker Job: the object-store requests the worker reported (JSON), added to its run's */
+    public static final String WORKER_OPERATIONS = "stowage.worker.operations";
 
     /** job: the manifest the run recorded in the repository (JSON), read by the metrics pusher */
     public static final String MANIFEST = "stowage.manifest";

@@ -23,6 +23,9 @@ import dev.stowage.jobs.run.RunLiveness;
 import dev.stowage.jobs.run.RunMeter;
 import dev.stowage.jobs.run.RunRecovery;
 import dev.stowage.jobs.status.RunHistory;
+import dev.stowage.jobs.volumes.KubernetesVolumesConfiguration;
+import dev.stowage.jobs.volumes.NodeJobHandlers;
+import dev.stowage.jobs.volumes.VolumePartitionHandlerFactory;
 import dev.stowage.repository.RepositoryOptions;
 import dev.stowage.store.location.LocationValidator;
 import dev.stowage.store.location.ObjectStoreFactory;
@@ -50,7 +53,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  */
 @AutoConfiguration
 @EnableConfigurationProperties(StowageProperties.class)
-@Import({BackupJobConfiguration.class, RestoreJobConfiguration.class, KubernetesConfiguration.class})
+@Import({BackupJobConfiguration.class, RestoreJobConfiguration.class, KubernetesConfiguration.class,
+        KubernetesVolumesConfiguration.class})
 public class JobsAutoConfiguration {
 
     @Bean
@@ -159,11 +163,17 @@ public class JobsAutoConfiguration {
         return executor;
     }
 
+    /**
+     * Directories run on this process's threads; pod volumes (a backup planned from the cluster, a restore
+     * into it) on worker Jobs, one per node or claim (docs/VOLUMES.md).
+     */
     @Bean
     @ConditionalOnMissingBean
     public PartitionHandlerFactory partitionHandlerFactory(
-            @Qualifier("stowagePartitionExecutor") ThreadPoolTaskExecutor stowagePartitionExecutor) {
-        return new LocalPartitionHandlerFactory(stowagePartitionExecutor);
+            @Qualifier("stowagePartitionExecutor") ThreadPoolTaskExecutor stowagePartitionExecutor,
+            ObjectProvider<NodeJobHandlers> nodeJobHandlers) {
+        return new VolumePartitionHandlerFactory(new LocalPartitionHandlerFactory(stowagePartitionExecutor),
+                nodeJobHandlers::getObject);
     }
 
     @Bean
@@ -175,8 +185,9 @@ public class JobsAutoConfiguration {
     @Bean
     public BackupService backupService(@Qualifier("backupJob") ObjectProvider<Job> backupJob,
             ObjectProvider<RunLauncher> launcher, OpenRepositories repositories, RunLogs runLogs,
-            ResourceScope resourceScope) {
-        return new BackupService(backupJob::getObject, launcher::getObject, repositories, runLogs, resourceScope);
+            ResourceScope resourceScope, StowageProperties properties, KubernetesProperties kubernetes) {
+        return new BackupService(backupJob::getObject, launcher::getObject, repositories, runLogs, resourceScope,
+                properties.volumes().resolved(kubernetes.clusterConfigured()));
     }
 
     @Bean

@@ -25,10 +25,18 @@ public final class RunParameters {
     public static final String RESOURCES = "resources";
     /** backup: its labels, {@code k=v,k=v} sorted by key; absent without labels */
     public static final String LABELS = "labels";
-    /** backup: {@code opt-out} or {@code opt-in} pod volumes, when the request said */
-    public static final String VOLUME_POLICY = "volumePolicy";
     /** backup: the schedule that started it (its {@code stowage.dev/schedule} label); absent for a manual backup */
     public static final String SCHEDULE = "schedule";
+
+    /** backup: where the volumes come from, {@link #VOLUMES_PATHS} or {@link #VOLUMES_PODS} */
+    public static final String VOLUMES = "volumes";
+    public static final String VOLUMES_PATHS = "paths";
+    public static final String VOLUMES_PODS = "pods";
+    /** backup of pod volumes: namespace patterns to include and exclude, comma-separated */
+    public static final String INCLUDE_NAMESPACES = "includeNamespaces";
+    public static final String EXCLUDE_NAMESPACES = "excludeNamespaces";
+    /** backup of pod volumes: {@code true} for opt-out (every supported volume but the excluded) */
+    public static final String DEFAULT_VOLUMES_TO_FS_BACKUP = "defaultVolumesToFsBackup";
 
     private RunParameters() {
     }

@@ -7,9 +7,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -18,7 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
+import java.util.function.BiConsumer;
 
 /**
  * An object store in a local directory: one file per object, {@code /} in keys mapped to
@@ -138,32 +140,12 @@ public final class LocalFilesystemStore implements ObjectStore {
 
     @Override
     public List<ObjectInfo> list(String prefix) {
-        // Walk only the deepest directory the prefix names, not the whole store.
-        int slash = prefix.lastIndexOf('/');
-        Path start = slash < 0 ? root : resolve("list", prefix.substring(0, slash));
         List<ObjectInfo> result = new ArrayList<>();
-        if (!Files.isDirectory(start)) {
-            return result;
-        }
-        try (Stream<Path> paths = Files.walk(start)) {
-            paths.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith(TEMP_PREFIX))
-                    .forEach(p -> {
-                        String key = root.relativize(p).toString().replace('\\', '/');
-                        if (key.startsWith(prefix)) {
-                            try {
-                                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-                                result.add(new ObjectInfo(key, a.size(), a.lastModifiedTime().toInstant()));
-                            } catch (NoSuchFileException gone) {
-                                // deleted while listing: not part of the result
-                            } catch (IOException e) {
-                                throw failure("list", prefix, e);
-                            }
-                        }
-                    });
-        } catch (IOException e) {
-            throw failure("list", prefix, e);
-        }
+        walk("list", prefix, (p, a) -> {
+            if (!p.getFileName().toString().startsWith(TEMP_PREFIX)) {
+                result.add(new ObjectInfo(key(p), a.size(), a.lastModifiedTime().toInstant()));
+            }
+        });
         result.sort(Comparator.comparing(ObjectInfo::key));
         return result;
     }
@@ -171,32 +153,51 @@ public final class LocalFilesystemStore implements ObjectStore {
     /** Temporary files a put left behind when its process died (they hold a partial object). */
     @Override
     public List<PendingUpload> pendingUploads(String prefix) {
-        int slash = prefix.lastIndexOf('/');
-        Path start = slash < 0 ? root : resolve("list uploads under", prefix.substring(0, slash));
         List<PendingUpload> result = new ArrayList<>();
+        walk("list uploads under", prefix, (p, a) -> {
+            if (p.getFileName().toString().startsWith(TEMP_PREFIX)) {
+                result.add(new PendingUpload(key(p), p.getFileName().toString(), a.lastModifiedTime().toInstant()));
+            }
+        });
+        result.sort(Comparator.comparing(PendingUpload::initiated));
+        return result;
+    }
+
+    private String key(Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    /** Visits the regular files whose key starts with the prefix, temporary ones included. */
+    private void walk(String operation, String prefix, BiConsumer<Path, BasicFileAttributes> visitor) {
+        // Walk only the deepest directory the prefix names, not the whole store.
+        int slash = prefix.lastIndexOf('/');
+        Path start = slash < 0 ? root : resolve(operation, prefix.substring(0, slash));
         if (!Files.isDirectory(start)) {
-            return result;
+            return;
         }
-        try (Stream<Path> paths = Files.walk(start)) {
-            paths.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX)).forEach(p -> {
-                String key = root.relativize(p).toString().replace('\\', '/');
-                if (key.startsWith(prefix)) {
-                    try {
-                        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-                        result.add(new PendingUpload(key, p.getFileName().toString(),
-                                a.lastModifiedTime().toInstant()));
-                    } catch (NoSuchFileException gone) {
-                        // completed or removed while listing
-                    } catch (IOException e) {
-                        throw failure("list uploads under", prefix, e);
+        try {
+            // walkFileTree rather than Files.walk: another writer's temporary file may be renamed away
+            // between reading a directory and reading the entry's attributes, which must not fail a listing
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path p, BasicFileAttributes a) {
+                    if (a.isRegularFile() && key(p).startsWith(prefix)) {
+                        visitor.accept(p, a);
                     }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE; // deleted or renamed while listing: not part of the result
+                    }
+                    throw e;
                 }
             });
         } catch (IOException e) {
-            throw failure("list uploads under", prefix, e);
+            throw failure(operation, prefix, e);
         }
-        result.sort(Comparator.comparing(PendingUpload::initiated));
-        return result;
     }
 
     @Override

@@ -34,6 +34,24 @@ class LocalFilesystemStoreTest extends ObjectStoreContract {
     }
 
     @Test
+    void listingWhileAnotherWriterPutsNeverFails() throws Exception {
+        // several node workers write one directory location at once; their temporary files come and go
+        // while others list, and a listing must not trip over one that was renamed away meanwhile
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < 500; i++) {
+                store.put("snapshots/" + i, new byte[1]);
+            }
+        });
+        writer.start();
+        while (writer.isAlive()) {
+            assertThat(store.list("snapshots/")).allSatisfy(info -> assertThat(info.key()).doesNotContain(".tmp-"));
+        }
+        writer.join();
+
+        assertThat(store.list("snapshots/")).hasSize(500);
+    }
+
+    @Test
     void keysThatEscapeTheDirectoryAreRefused() {
         assertThatThrownBy(() -> store.put("../outside", new byte[1]))
                 .isInstanceOf(StoreException.class)

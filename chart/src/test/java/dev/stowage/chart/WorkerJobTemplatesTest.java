@@ -87,6 +87,19 @@ class WorkerJobTemplatesTest {
     }
 
     @Test
+    void volumeRestoreMountsTheClaimTheLauncherNamesForEachRestoredVolume() {
+        Volume target = Pods.of(volumeRestore).getVolumes().stream()
+                .filter(v -> v.getName().equals("target")).findFirst().orElseThrow();
+
+        assertThat(target.getPersistentVolumeClaim()).isNotNull();
+        assertThat(worker(volumeRestore).getVolumeMounts()).anySatisfy(mount -> {
+            assertThat(mount.getName()).isEqualTo("target");
+            assertThat(mount.getMountPath()).isEqualTo("/restore/target");
+        });
+        assertThat(Pods.of(nodeBackup).getVolumes()).noneMatch(v -> v.getName().equals("target"));
+    }
+
+    @Test
     void valuesAddTolerationsNodeSelectorAndAnnotations() {
         PodSpec pod = Pods.of(nodeBackup);
 

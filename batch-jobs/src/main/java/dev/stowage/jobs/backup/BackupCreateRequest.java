@@ -7,14 +7,14 @@ import java.util.Map;
 /**
  * What {@code stowage backup create} asks for.
  *
- * @param paths     directories to back up, as given (relative paths are resolved against the working directory)
- * @param location  storage location name
- * @param ttl       retention, e.g. {@code 720h}
- * @param resources Kubernetes resource filters as given; any filter puts the cluster in scope
- * @param labels    the backup's labels ({@code --labels}; a scheduled backup's name its schedule)
- * @param defaultVolumesToFsBackup pod volumes taken unless annotated out (true), only annotated ones
- *                  (false), or the installation's default (null); recorded as the run's
- *                  {@link dev.stowage.jobs.RunParameters#VOLUME_POLICY}
+ * @param paths                    directories to back up, as given (relative paths are resolved against the
+ *                                 working directory); none, in Kubernetes mode, backs up the pods' volumes
+ * @param location                 storage location name
+ * @param ttl                      retention, e.g. {@code 720h}
+ * @param resources                Kubernetes resource filters as given; any filter puts the cluster in scope.
+ *                                 Their namespace filters also choose the pods whose volumes are backed up
+ * @param labels                   the backup's labels ({@code --labels}; a scheduled backup's name its schedule)
+ * @param defaultVolumesToFsBackup pod volumes: opt-out (true), opt-in (false), or the configured default (null)
  */
 public record BackupCreateRequest(String name, List<String> paths, String location, String ttl,
         ResourceFilters resources, Map<String, String> labels, Boolean defaultVolumesToFsBackup) {
@@ -25,7 +25,7 @@ public record BackupCreateRequest(String name, List<String> paths, String locati
         labels = labels == null ? Map.of() : Map.copyOf(labels);
     }
 
-    /** A backup without labels or volume policy. */
+    /** A backup of directories and resources without labels, pod volumes as configured. */
     public BackupCreateRequest(String name, List<String> paths, String location, String ttl,
             ResourceFilters resources) {
         this(name, paths, location, ttl, resources, null, null);

@@ -39,7 +39,7 @@ public class BackupFinalizeTasklet extends RunClosingTasklet {
         RunMeter.Count count = meter.closing(execution, location);
         BackupManifest manifest = plan.withOutcome(phase, clock.instant(), volumes, count.operations(), count.cost(),
                 BackupResults.errors(volumes),
-                BackupResourceResults.warnings(BackupResults.warnings(volumes), resources))
+                BackupResourceResults.warnings(BackupResults.warnings(plan, volumes), resources))
                 .withResources(resources.orElse(null));
         String summary = "finalize: backup " + plan.name() + " " + phase + ": " + manifest.stats().files()
                 + " files, " + manifest.stats().bytesUploaded() + " bytes uploaded, "

@@ -10,6 +10,11 @@ import dev.stowage.jobs.partition.PartitionHandlerFactory;
 import dev.stowage.jobs.partition.PlanPartitioner;
 import dev.stowage.jobs.progress.ProgressBoard;
 import dev.stowage.jobs.progress.RunLogs;
+import dev.stowage.jobs.volumes.NodePartitioner;
+import dev.stowage.jobs.volumes.PodVolumeDiscoverer;
+import dev.stowage.jobs.volumes.PodVolumePlans;
+import dev.stowage.kube.volumes.VolumePlan;
+import dev.stowage.kube.worker.WorkerJson;
 import dev.stowage.jobs.resources.ResourceScope;
 import dev.stowage.jobs.run.RunMeter;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -18,6 +23,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -32,8 +38,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Job {@code backup}: plan → resources (the cluster's objects, when in scope) → volumes (partitioned,
- * one partition per volume, run by the {@link PartitionHandlerFactory}'s handler) → finalize.
+ * Job {@code backup}: plan → resources (the cluster's objects, when in scope) → volumes (partitioned, run
+ * by the {@link PartitionHandlerFactory}'s handler: one partition per directory in this process, or one per
+ * node as a worker Job for pods' volumes) → finalize.
  */
 @Configuration(proxyBeanMethods = false)
 public class BackupJobConfiguration {
@@ -67,10 +74,17 @@ public class BackupJobConfiguration {
     @StepScope
     public BackupPlanTasklet backupPlanTasklet(@Value("#{jobParameters['name']}") String name,
             @Value("#{jobParameters['location']}") String location, @Value("#{jobParameters['paths']}") String paths,
-            @Value("#{jobParameters['ttl']}") String ttl, OpenRepositories repositories, RunLogs runLogs,
-            Clock clock) {
+            @Value("#{jobParameters['ttl']}") String ttl, @Value("#{jobParameters['volumes']}") String volumes,
+            @Value("#{jobParameters['includeNamespaces']}") String includeNamespaces,
+            @Value("#{jobParameters['excludeNamespaces']}") String excludeNamespaces,
+            @Value("#{jobParameters['defaultVolumesToFsBackup']}") String defaultVolumesToFsBackup,
+            OpenRepositories repositories, RunLogs runLogs, Clock clock, ObjectProvider<PodVolumeDiscoverer> pods) {
         List<String> pathList = paths == null ? List.of() : Arrays.stream(paths.split("\n")).filter(p -> !p.isEmpty()).toList();
-        return new BackupPlanTasklet(name, location, pathList, ttl, repositories, runLogs.of(JOB_NAME, name), clock);
+        Supplier<VolumePlan> podVolumes = !RunParameters.VOLUMES_PODS.equals(volumes) ? null
+                : () -> pods.getObject().discover(includeNamespaces, excludeNamespaces,
+                        Boolean.parseBoolean(defaultVolumesToFsBackup));
+        return new BackupPlanTasklet(name, location, pathList, ttl, repositories, runLogs.of(JOB_NAME, name), clock,
+                podVolumes);
     }
 
     @Bean
@@ -99,7 +113,12 @@ public class BackupJobConfiguration {
 
     @Bean
     @JobScope
-    public Partitioner backupPartitioner(@Value("#{jobExecutionContext['" + ContextKeys.PLAN + "']}") String planJson) {
+    public Partitioner backupPartitioner(@Value("#{jobExecutionContext['" + ContextKeys.PLAN + "']}") String planJson,
+            @Value("#{jobExecutionContext['" + PodVolumePlans.NODE_PLAN + "']}") String nodePlanJson) {
+        if (nodePlanJson != null) {
+            // pod volumes: one partition per node, run as a worker Job pinned to it
+            return new NodePartitioner(WorkerJson.read(nodePlanJson, VolumePlan.class, "pod volume plan"));
+        }
         BackupManifest plan = ManifestJson.read(planJson, BackupManifest.class, "backup plan");
         Map<String, String> partitions = new LinkedHashMap<>();
         plan.volumes().forEach(v -> partitions.put(v.partition(), ManifestJson.writeString(v)));

@@ -7,6 +7,7 @@ import dev.stowage.jobs.manifest.ManifestJson;
 import dev.stowage.jobs.manifest.Phase;
 import dev.stowage.jobs.partition.PartitionResults;
 import dev.stowage.jobs.run.FailureMessages;
+import dev.stowage.jobs.volumes.WorkerResults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,12 @@ final class BackupResults {
     }
 
     private static BackupVolume outcome(BackupVolume planned, StepExecution step) {
+        if (step.getStatus() == BatchStatus.COMPLETED) {
+            Optional<BackupVolume> fromWorker = WorkerResults.backupVolume(planned, step);
+            if (fromWorker.isPresent()) {
+                return fromWorker.get(); // a node worker: one partition, several volumes
+            }
+        }
         Optional<String> result = PartitionResults.resultJson(step);
         if (step.getStatus() == BatchStatus.COMPLETED && result.isPresent()) {
             return ManifestJson.read(result.get(), BackupVolume.class, "result of partition " + planned.partition());
@@ -51,6 +58,13 @@ final class BackupResults {
                     error == null ? "partition " + planned.partition() + " " + step.getStatus() : error);
         }
         return planned;
+    }
+
+    /** The plan's warnings (pod volumes discovery skipped), then those of all volumes. */
+    static List<String> warnings(BackupManifest plan, List<BackupVolume> volumes) {
+        List<String> warnings = new ArrayList<>(plan.warnings());
+        warnings.addAll(warnings(volumes));
+        return warnings;
     }
 
     /** Warnings of all volumes, each prefixed with its volume's name. */

@@ -45,7 +45,7 @@ public final class BackupRunListener extends RunListener {
         Optional<BackupResources> resources = BackupResourceResults.of(jobRepository, execution);
         repository.manifests().put(plan.get().withOutcome(Phase.FAILED, clock.instant(), volumes,
                 count.operations(), count.cost(), mergeErrors(BackupResults.errors(volumes), reasons),
-                BackupResourceResults.warnings(BackupResults.warnings(volumes), resources))
+                BackupResourceResults.warnings(BackupResults.warnings(plan.get(), volumes), resources))
                 .withResources(resources.orElse(null)));
         repository.manifests().putLog(BackupJobConfiguration.JOB_NAME, plan.get().name(), log.read());
     }

@@ -3,6 +3,7 @@ package dev.stowage.jobs.backup;
 import dev.stowage.jobs.InvalidRequestException;
 import dev.stowage.jobs.RunNames;
 import dev.stowage.jobs.RunParameters;
+import dev.stowage.jobs.StowageProperties;
 import dev.stowage.jobs.Ttl;
 import dev.stowage.jobs.maintenance.BackupDeletion;
 import dev.stowage.jobs.location.OpenRepositories;
@@ -38,6 +39,7 @@ public final class BackupService {
     private final OpenRepositories repositories;
     private final RunLogs runLogs;
     private final ResourceScope resourceScope;
+    private final StowageProperties.Volumes volumeSettings;
 
     /**
      * @param backupJob     and {@code launcher} are looked up when a run needs them: reading manifests
@@ -46,11 +48,18 @@ public final class BackupService {
      */
     public BackupService(Supplier<Job> backupJob, Supplier<RunLauncher> launcher, OpenRepositories repositories,
             RunLogs runLogs, ResourceScope resourceScope) {
+        this(backupJob, launcher, repositories, runLogs, resourceScope, new StowageProperties.Volumes("local", false));
+    }
+
+    /** @param volumeSettings whether a backup without {@code --path} backs up the pods' volumes */
+    public BackupService(Supplier<Job> backupJob, Supplier<RunLauncher> launcher, OpenRepositories repositories,
+            RunLogs runLogs, ResourceScope resourceScope, StowageProperties.Volumes volumeSettings) {
         this.backupJob = backupJob;
         this.launcher = launcher;
         this.repositories = repositories;
         this.runLogs = runLogs;
         this.resourceScope = resourceScope;
+        this.volumeSettings = volumeSettings;
     }
 
     /** Backups of directories only. */
@@ -68,7 +77,7 @@ public final class BackupService {
         String what = "backup " + request.name();
         String paths = check(request);
         Optional<ResourceFilters> resources = resourceScope.backupFilters(request.resources());
-        if (resources.isPresent()) {
+        if (resources.isPresent() || podVolumes(request)) {
             resourceScope.requireConnection();
         }
         OpenedRepository repository = repositories.get(request.location(), true);
@@ -88,9 +97,15 @@ public final class BackupService {
         if (schedule != null) {
             builder.addString(RunParameters.SCHEDULE, schedule, false);
         }
-        if (request.defaultVolumesToFsBackup() != null) {
-            builder.addString(RunParameters.VOLUME_POLICY, request.defaultVolumesToFsBackup() ? "opt-out" : "opt-in",
-                    false);
+        if (podVolumes(request)) {
+            // the pods' volumes, in the namespaces the resource filters (with their default exclusions) name
+            ResourceFilters namespaces = resources.orElse(request.resources());
+            builder.addString(RunParameters.VOLUMES, RunParameters.VOLUMES_PODS, false)
+                    .addString(RunParameters.INCLUDE_NAMESPACES, String.join(",", namespaces.includeNamespaces()), false)
+                    .addString(RunParameters.EXCLUDE_NAMESPACES, String.join(",", namespaces.excludeNamespaces()), false)
+                    .addString(RunParameters.DEFAULT_VOLUMES_TO_FS_BACKUP, Boolean.toString(
+                            request.defaultVolumesToFsBackup() != null ? request.defaultVolumesToFsBackup()
+                                    : volumeSettings.defaultVolumesToFsBackup()), false);
         }
         JobParameters parameters = builder.toJobParameters();
         RunDecision decision = launcher.get().decide(KIND, request.name(), parameters,
@@ -102,7 +117,7 @@ public final class BackupService {
      * Checks what can be checked without touching any store: name, TTL, paths, resource filters, location
      * name. A backup without paths must take the cluster's resources.
      *
-     * @return the directories to back up, absolute, one per line
+     * @return the directories to back up, absolute, one per line; empty for the pods' volumes
      */
     public String check(BackupCreateRequest request) {
         RunNames.check(request.name(), "backup");
@@ -110,15 +125,24 @@ public final class BackupService {
         BackupLabels.check(request.labels(), "--labels");
         repositories.location(request.location());
         boolean cluster = resourceScope.backupFilters(request.resources()).isPresent(); // checks the filters too
+        if (podVolumes(request)) {
+            return "";
+        }
         if (request.paths().isEmpty()) {
             if (!cluster) {
                 throw new InvalidRequestException("nothing to back up: give at least one --path DIR, or Kubernetes "
-                        + "resource filters such as --include-namespaces NS (or set stowage.kubernetes.enabled)");
+                        + "resource filters such as --include-namespaces NS (or set stowage.kubernetes.enabled, or "
+                        + "stowage.volumes.mode=kubernetes for the pods' volumes)");
             }
             return "";
         }
         List<BackupVolume> volumes = PathVolumes.plan(request.paths(), ProcessIdentity.current().host());
         return volumes.stream().map(BackupVolume::source).collect(Collectors.joining("\n"));
+    }
+
+    /** A backup without {@code --path} in Kubernetes mode backs up the pods' volumes (docs/VOLUMES.md). */
+    private boolean podVolumes(BackupCreateRequest request) {
+        return request.paths().isEmpty() && volumeSettings.kubernetes();
     }
 
     /** Runs a prepared backup to its end; the outcome is in its manifest. */

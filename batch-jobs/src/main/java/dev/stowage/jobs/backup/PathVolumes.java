@@ -23,7 +23,8 @@ public final class PathVolumes {
     /** @throws InvalidRequestException naming the first path that cannot be backed up, and why */
     public static List<BackupVolume> plan(List<String> paths, String host) {
         if (paths.isEmpty()) {
-            throw new InvalidRequestException("nothing to back up: give at least one --path DIR");
+            throw new InvalidRequestException("nothing to back up: give at least one --path DIR (or set "
+                    + "stowage.volumes.mode=kubernetes to back up the cluster's pod volumes)");
         }
         List<BackupVolume> volumes = new ArrayList<>();
         Set<Path> seen = new HashSet<>();

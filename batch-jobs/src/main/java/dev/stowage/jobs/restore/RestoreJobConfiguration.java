@@ -10,6 +10,8 @@ import dev.stowage.jobs.partition.PartitionHandlerFactory;
 import dev.stowage.jobs.partition.PlanPartitioner;
 import dev.stowage.jobs.progress.ProgressBoard;
 import dev.stowage.jobs.progress.RunLogs;
+import dev.stowage.jobs.volumes.ClaimPartitioner;
+import dev.stowage.jobs.volumes.ClaimPlans;
 import dev.stowage.jobs.resources.ResourceScope;
 import dev.stowage.jobs.run.RunMeter;
 import dev.stowage.kube.restore.RestorePhase;
@@ -69,9 +71,11 @@ public class RestoreJobConfiguration {
     @StepScope
     public RestorePlanTasklet restorePlanTasklet(@Value("#{jobParameters['name']}") String name,
             @Value("#{jobParameters['backup']}") String backup, @Value("#{jobParameters['location']}") String location,
-            @Value("#{jobParameters['target']}") String target, OpenRepositories repositories, RunLogs runLogs,
-            Clock clock) {
-        return new RestorePlanTasklet(name, backup, location, target, repositories, runLogs.of(JOB_NAME, name), clock);
+            @Value("#{jobParameters['target']}") String target,
+            @Value("#{jobParameters['" + RunParameters.RESOURCES + "']}") String resources,
+            OpenRepositories repositories, RunLogs runLogs, Clock clock) {
+        return new RestorePlanTasklet(name, backup, location, target, resources, repositories,
+                runLogs.of(JOB_NAME, name), clock);
     }
 
     @Bean
@@ -117,7 +121,12 @@ public class RestoreJobConfiguration {
 
     @Bean
     @JobScope
-    public Partitioner restorePartitioner(@Value("#{jobExecutionContext['" + ContextKeys.PLAN + "']}") String planJson) {
+    public Partitioner restorePartitioner(@Value("#{jobExecutionContext['" + ContextKeys.PLAN + "']}") String planJson,
+            @Value("#{jobExecutionContext['" + ClaimPlans.CLAIM_PLAN + "']}") String claimPlanJson) {
+        if (claimPlanJson != null) {
+            // claims in the cluster: one partition per claim, run as a restore worker Job in its namespace
+            return new ClaimPartitioner(ClaimPlans.read(claimPlanJson));
+        }
         RestoreManifest plan = ManifestJson.read(planJson, RestoreManifest.class, "restore plan");
         Map<String, String> partitions = new LinkedHashMap<>();
         plan.volumes().forEach(v -> partitions.put(v.partition(), ManifestJson.writeString(v)));

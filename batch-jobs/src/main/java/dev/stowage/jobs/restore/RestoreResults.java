@@ -7,6 +7,7 @@ import dev.stowage.jobs.manifest.RestoreManifest;
 import dev.stowage.jobs.manifest.RestoreVolume;
 import dev.stowage.jobs.partition.PartitionResults;
 import dev.stowage.jobs.run.FailureMessages;
+import dev.stowage.jobs.volumes.WorkerResults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,12 @@ final class RestoreResults {
     }
 
     private static RestoreVolume outcome(RestoreVolume planned, StepExecution step) {
+        if (step.getStatus() == BatchStatus.COMPLETED) {
+            Optional<RestoreVolume> fromWorker = WorkerResults.restoreVolume(planned, step);
+            if (fromWorker.isPresent()) {
+                return fromWorker.get(); // a restore worker Job, which filled a claim
+            }
+        }
         Optional<String> result = PartitionResults.resultJson(step);
         if (step.getStatus() == BatchStatus.COMPLETED && result.isPresent()) {
             return ManifestJson.read(result.get(), RestoreVolume.class, "result of partition " + planned.partition());

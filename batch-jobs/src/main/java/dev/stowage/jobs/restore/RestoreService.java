@@ -12,6 +12,7 @@ import dev.stowage.jobs.resources.ResourceRestoreRequest;
 import dev.stowage.jobs.resources.ResourceScope;
 import dev.stowage.jobs.run.RunDecision;
 import dev.stowage.jobs.run.RunLauncher;
+import dev.stowage.jobs.volumes.ClaimPlans;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -92,7 +93,8 @@ public final class RestoreService {
         RunDecision decision = launcher.get().decide(KIND, name, parameters,
                 List.of(RunParameters.BACKUP, RunParameters.LOCATION, RunParameters.TARGET, RunParameters.RESOURCES),
                 what);
-        if (!decision.restart()) {
+        if (!decision.restart() && !(target == null && ClaimPlans.holdsPodVolumes(backup))) {
+            // a restore of pods' volumes into the cluster fills claims, checked by their workers
             RestoreTargets.requireEmpty(RestoreTargets.plan(backup, target), target != null);
         }
         return new PreparedRestore(name, request, backup, parameters, decision);

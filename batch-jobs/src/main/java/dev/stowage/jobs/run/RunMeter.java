@@ -11,11 +11,14 @@ import dev.stowage.store.metering.PriceTable;
 import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * The object-store requests of a run across its executions, and what they cost. Each execution saves
  * its own count in its context when it ends, and the manifest shows their sum. (A process that is killed
- * cannot save its count; that execution's requests are missing from the sum.)
+ * cannot save its count; that execution's requests are missing from the sum.) An execution's count
+ * includes the requests of the worker Jobs that ran its partitions, as each worker reported them
+ * ({@link ContextKeys#WORKER_OPERATIONS} of the partition's step execution).
  *
  * <p>A run writes its manifest and its log after it took its count, so the count includes those two
  * writes ahead: the manifest then reports every request the location saw for the run.
@@ -44,7 +47,8 @@ public final class RunMeter {
      * last claim, saves them with the closing writes as this execution's share, and returns the run's total.
      */
     public Count closing(JobExecution execution, String location) {
-        Operations mine = Operations.of(repositories.claimOperations(location).plus(CLOSING_WRITES));
+        Operations mine = Operations.of(repositories.claimOperations(location).plus(CLOSING_WRITES))
+                .plus(ofWorkers(execution));
         save(execution, mine);
         return total(execution, mine);
     }
@@ -67,7 +71,8 @@ public final class RunMeter {
     public Count failing(JobExecution execution, String location, boolean recorded) {
         Operations saved = saved(execution);
         OperationCounts claimed = repositories.claimOperations(location);
-        Operations mine = saved == null ? Operations.of(recorded ? claimed.plus(CLOSING_WRITES) : claimed)
+        Operations mine = saved == null
+                ? Operations.of(recorded ? claimed.plus(CLOSING_WRITES) : claimed).plus(ofWorkers(execution))
                 : saved.plus(Operations.of(claimed));
         save(execution, mine);
         jobRepository.updateExecutionContext(execution);
@@ -86,6 +91,18 @@ public final class RunMeter {
             if (execution.getId() != current.getId()) {
                 Operations saved = saved(execution);
                 sum = saved == null ? sum : sum.plus(saved);
+            }
+        }
+        return sum;
+    }
+
+    /** What the worker Jobs of this execution's partitions reported sending. */
+    private static Operations ofWorkers(JobExecution execution) {
+        Operations sum = Operations.NONE;
+        for (StepExecution step : execution.getStepExecutions()) {
+            String json = step.getExecutionContext().getString(ContextKeys.WORKER_OPERATIONS, null);
+            if (json != null) {
+                sum = sum.plus(ManifestJson.read(json, Operations.class, "worker operations of " + step.getStepName()));
             }
         }
         return sum;

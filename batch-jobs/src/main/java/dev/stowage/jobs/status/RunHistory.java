@@ -17,7 +17,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.batch.core.job.JobExecution;
@@ -91,9 +93,10 @@ public final class RunHistory {
         return result;
     }
 
-    private static List<String> plannedPartitions(JobExecution execution) {
+    /** The plan's partitions, each once (a node's partition backs up several volumes). */
+    private static Collection<String> plannedPartitions(JobExecution execution) {
         String plan = execution.getExecutionContext().getString(ContextKeys.PLAN, null);
-        List<String> partitions = new ArrayList<>();
+        Set<String> partitions = new LinkedHashSet<>();
         if (plan == null) {
             return partitions;
         }

@@ -18,7 +18,7 @@ class LocationsTest {
 
     private static StowageProperties properties(Map<String, LocationProperties> locations) {
         return new StowageProperties(HOME, "local", null, locations, new StowageProperties.Partitions(4),
-                new StowageProperties.ProgressSettings(Duration.ofSeconds(5)), null);
+                new StowageProperties.ProgressSettings(Duration.ofSeconds(5)), null, null);
     }
 
     private static LocationProperties bucket(String bucket) {

@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
         description = {"Back up directories, and Kubernetes resources, into the repository of a location.",
                 "Resources are backed up when a resource filter is given or stowage.kubernetes.enabled is true;",
                 "namespaces in stowage.resources.excluded-namespaces are left out unless named in --include-namespaces.",
+                "In Kubernetes mode (stowage.volumes.mode) a backup without --path also takes the pods' volumes.",
                 "A NAME whose last run failed or was killed is resumed: partitions that completed are not run again.",
                 "With --schedule NAME the backup takes the schedule's settings (options given here win), is named",
                 "<schedule>-<yyyyMMddHHmmss> (UTC) and labelled stowage.dev/schedule=<schedule>: what its CronJob runs."})
@@ -62,7 +63,8 @@ class BackupCreateCommand implements Callable<Integer> {
 
     @Option(names = "--default-volumes-to-fs-backup", negatable = true, paramLabel = "BOOL",
             description = "Back up every pod volume unless annotated out (opt-out); --no-default-volumes-to-fs-backup: "
-                    + "only the volumes the backup-volumes annotations name (opt-in).")
+                    + "only the volumes the backup-volumes annotations name (opt-in). Default: the schedule's, "
+                    + "else stowage.volumes.default-volumes-to-fs-backup.")
     private Boolean defaultVolumesToFsBackup;
 
     @Option(names = "--scheduled-time", hidden = true, paramLabel = "INSTANT",
@@ -71,7 +73,8 @@ class BackupCreateCommand implements Callable<Integer> {
 
     private Instant start;
 
-    @Option(names = "--path", paramLabel = "DIR", description = "Directory to back up (repeatable).")
+    @Option(names = "--path", paramLabel = "DIR",
+            description = "Directory to back up (repeatable); without it in Kubernetes mode, the pods' volumes.")
     private List<String> paths = new ArrayList<>();
 
     @Option(names = "--ttl", paramLabel = "DURATION",

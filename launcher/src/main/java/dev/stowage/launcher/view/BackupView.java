@@ -3,6 +3,7 @@ package dev.stowage.launcher.view;
 import dev.stowage.jobs.manifest.BackupManifest;
 import dev.stowage.jobs.manifest.BackupTotals;
 import dev.stowage.jobs.manifest.BackupVolume;
+import dev.stowage.jobs.volumes.PodVolumePlans;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -66,6 +67,7 @@ public final class BackupView {
             volumes(out, b.volumes(), "  ");
         }
         if (details) {
+            podVolumes(out, b.volumes());
             b.volumes().forEach(v -> volumeDetails(out, v));
             if (b.resources() != null) {
                 ResourcesView.backupCounts(out, b.resources());
@@ -81,6 +83,21 @@ public final class BackupView {
         volumes.forEach(v -> table.row(v.name(), v.source(), v.phase(), Human.count(v.files()), Human.bytes(v.bytes()),
                 Human.shortId(v.snapshotId())));
         table.print(out, indent);
+    }
+
+    /** Pods' volumes by node, pod and claim, as the node workers backed them up. */
+    private static void podVolumes(PrintWriter out, List<BackupVolume> volumes) {
+        List<BackupVolume> pods = volumes.stream().filter(PodVolumePlans::isPodVolume).toList();
+        if (pods.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Pod volumes:");
+        Table table = new Table("VOLUME", "NODE", "POD", "PVC", "PHASE", "FILES", "BYTES");
+        pods.forEach(v -> table.row(v.name(), v.host(), PodVolumePlans.pod(v.source()).orElse("-"),
+                PodVolumePlans.claim(v.identity()).orElse("- (emptyDir)"), v.phase(), Human.count(v.files()),
+                Human.bytes(v.bytes())));
+        table.print(out, "  ");
     }
 
     private static void volumeDetails(PrintWriter out, BackupVolume v) {

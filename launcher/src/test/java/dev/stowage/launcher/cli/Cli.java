@@ -10,6 +10,7 @@ import java.util.Map;
 final class Cli {
 
     private final Map<String, Object> properties = new HashMap<>();
+    private Class<?>[] sources = {CheapRepositories.class};
 
     Cli(Path home) {
         properties.put("stowage.home", home.toString());
@@ -21,11 +22,18 @@ final class Cli {
         return this;
     }
 
+    /** Configuration classes added to the application besides {@link CheapRepositories}. */
+    Cli withSources(Class<?>... extra) {
+        sources = java.util.stream.Stream.concat(java.util.stream.Stream.of(CheapRepositories.class),
+                java.util.Arrays.stream(extra)).toArray(Class<?>[]::new);
+        return this;
+    }
+
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = new StowageCli(new PrintWriter(out, true), new PrintWriter(err, true), false, properties,
-                CheapRepositories.class).execute(args);
+                sources).execute(args);
         return new Result(status, out.toString(), err.toString());
     }
 
