@@ -62,15 +62,26 @@ final class K3sCluster implements AutoCloseable {
         Network network = Network.newNetwork();
         MinIOContainer minio = new MinIOContainer(MINIO_IMAGE).withNetwork(network);
         K3sContainer k3s = new K3sContainer(DockerImageName.parse(K3S_IMAGE)).withNetwork(network);
-        minio.start();
-        k3s.start();
-        K3sCluster cluster = new K3sCluster(network, minio, k3s);
-        try (S3Client s3 = cluster.s3()) {
-            s3.createBucket(b -> b.bucket(BUCKET));
+        K3sCluster cluster = null;
+        try {
+            minio.start();
+            k3s.start();
+            cluster = new K3sCluster(network, minio, k3s);
+            try (S3Client s3 = cluster.s3()) {
+                s3.createBucket(b -> b.bucket(BUCKET));
+            }
+            cluster.importImage(image);
+            cluster.awaitNodeAndStorage();
+            return cluster;
+        } catch (Exception | Error e) {
+            if (cluster != null) {
+                cluster.client.close();
+            }
+            k3s.stop();
+            minio.stop();
+            network.close();
+            throw e;
         }
-        cluster.importImage(image);
-        cluster.awaitNodeAndStorage();
-        return cluster;
     }
 
     private static void requireLocalImage(String image) {
