@@ -12,9 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Container.ExecResult;
@@ -161,13 +161,13 @@ final class K3sCluster implements AutoCloseable {
                 .build();
     }
 
-    /** Keys in the bucket under {@code prefix} ({@code data/}, {@code index/}). */
-    Set<String> keys(String prefix) {
+    /** Objects in the bucket under {@code prefix} ({@code data/}, {@code index/}): key → size in bytes. */
+    Map<String, Long> objects(String prefix) {
         try (S3Client s3 = s3()) {
-            Set<String> keys = new HashSet<>();
+            Map<String, Long> objects = new HashMap<>();
             s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(prefix)).contents()
-                    .forEach(o -> keys.add(o.key()));
-            return keys;
+                    .forEach(o -> objects.put(o.key(), o.size()));
+            return objects;
         }
     }
 
