@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stowage.kube.testing.RestoredObjects;
 import dev.stowage.repository.testing.KnownData;
 import dev.stowage.repository.testing.SampleTrees;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -61,28 +61,30 @@ class ClusterBackupRestoreE2E {
 
     @Test
     void aBackupRestoredIntoMappedNamespacesBringsBackTheObjectsAndEveryByte() throws Exception {
+        Map<String, String> mappings = Map.of("shop", "shop-restored", "blog", "blog-restored");
         workloads.namespace("shop");
         workloads.namespace("blog");
-        StatefulSet db = workloads.statefulSet("shop", "db");
-        Deployment wp = workloads.deployment("blog", "wp", "wp-content");
-        Map<String, Path> before = new LinkedHashMap<>();
-        before.put("shop/db", writeKnownData("shop", "db", 1));
-        before.put("blog/wp", writeKnownData("blog", "wp", 2));
-        db = workloads.get(StatefulSet.class, "shop", "db");
-        wp = workloads.get(Deployment.class, "blog", "wp");
-        PersistentVolumeClaim content = workloads.get(PersistentVolumeClaim.class, "blog", "wp-content");
+        workloads.statefulSet("shop", "db");
+        workloads.deployment("blog", "wp", "wp-content");
+        Path db = writeKnownData("shop", "db", 1);
+        Path wp = writeKnownData("blog", "wp", 2);
+        List<HasMetadata> originals = List.of(workloads.get(StatefulSet.class, "shop", "db"),
+                workloads.get(PersistentVolumeClaim.class, "shop", "data-db-0"),
+                workloads.get(Deployment.class, "blog", "wp"),
+                workloads.get(PersistentVolumeClaim.class, "blog", "wp-content"));
 
         stowage.awaitCompleted(stowage.startFromCronJob("apps", "apps-1").getMetadata().getName());
         workloads.deleteNamespaces("shop", "blog");
-        stowage.restoreOptions(Map.of("shop", "shop-restored", "blog", "blog-restored"));
+        stowage.restoreOptions(mappings);
         stowage.awaitCompleted(stowage.startFromCronJob("restore", "restore-1").getMetadata().getName());
 
-        RestoredObjects.assertRestoredAs(db, workloads.get(StatefulSet.class, "shop-restored", "db"), "shop-restored");
-        RestoredObjects.assertRestoredAs(wp, workloads.get(Deployment.class, "blog-restored", "wp"), "blog-restored");
-        RestoredObjects.assertRestoredAs(content,
-                workloads.get(PersistentVolumeClaim.class, "blog-restored", "wp-content"), "blog-restored");
-        KnownData.assertSameTree("shop/data-db-0", readBack("shop-restored", "db"), before.get("shop/db"));
-        KnownData.assertSameTree("blog/wp-content", readBack("blog-restored", "wp"), before.get("blog/wp"));
+        for (HasMetadata original : originals) {
+            String target = mappings.get(original.getMetadata().getNamespace());
+            RestoredObjects.assertRestoredAs(original,
+                    workloads.get(original.getClass(), target, original.getMetadata().getName()), target);
+        }
+        KnownData.assertSameTree("shop/data-db-0", readBack("shop-restored", "db"), db);
+        KnownData.assertSameTree("blog/wp-content", readBack("blog-restored", "wp"), wp);
     }
 
     @Test

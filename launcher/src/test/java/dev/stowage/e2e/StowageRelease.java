@@ -17,9 +17,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -34,6 +36,7 @@ final class StowageRelease {
     static final String RELEASE = "stowage";
     static final String NAMESPACE = "stowage";
     static final String LOCATION = "minio";
+    static final String OPTIONS_KEY = "options.yaml";
     private static final String PASSWORD = "end-to-end repository password";
 
     private final KubernetesClient client;
@@ -56,28 +59,45 @@ final class StowageRelease {
                 .withName("stowage-minio").endMetadata().addToStringData("cloud", "[default]\naws_access_key_id = "
                         + cluster.minioUser() + "\naws_secret_access_key = " + cluster.minioPassword() + "\n")
                 .build()).create();
-        int colon = image.lastIndexOf(':');
         InstallCommand install = new Helm(chartDirectory()).install().withName(RELEASE).withNamespace(NAMESPACE)
-                .withKubeConfigContents(cluster.kubeConfigYaml())
-                .set("image.repository", image.substring(0, colon))
-                .set("image.tag", image.substring(colon + 1))
-                .set("image.pullPolicy", "Never")
-                .set("locations." + LOCATION + ".profile", "minio")
-                .set("locations." + LOCATION + ".endpoint", cluster.minioEndpointForPods())
-                .set("locations." + LOCATION + ".bucket", K3sCluster.BUCKET)
-                // small packs: a killed worker has stored and checkpointed some of a 48 MiB volume
-                .set("locations." + LOCATION + ".packSizeMB", "1")
-                .set("locations." + LOCATION + ".credentials.existingSecret", "stowage-minio")
-                .set("workers.resources.requests.cpu", "100m")
-                .set("launcher.resources.requests.cpu", "100m");
-        for (Map.Entry<String, List<String>> schedule : schedules.entrySet()) {
-            String prefix = "schedules." + schedule.getKey() + ".";
-            install = install.set(prefix + "cron", "0 0 1 1 *").set(prefix + "suspend", "true")
-                    .set(prefix + "location", LOCATION)
-                    .set(prefix + "includedNamespaces", "{" + String.join(",", schedule.getValue()) + "}");
+                .withKubeConfigContents(cluster.kubeConfigYaml());
+        for (Map.Entry<String, String> value : values(image, cluster.minioEndpointForPods(), schedules).entrySet()) {
+            install = install.set(value.getKey(), value.getValue());
         }
         install.call();
         return new StowageRelease(client);
+    }
+
+    /**
+     * The {@code --set} values of the release: the image (never pulled: it was imported), one MinIO
+     * location, and a suspended schedule per entry of {@code schedules} (name → included namespaces).
+     */
+    static Map<String, String> values(String image, String minioEndpoint, Map<String, List<String>> schedules) {
+        int colon = image.lastIndexOf(':');
+        String location = "locations." + LOCATION + ".";
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("image.repository", image.substring(0, colon));
+        values.put("image.tag", image.substring(colon + 1));
+        values.put("image.pullPolicy", "Never");
+        values.put(location + "profile", "minio");
+        values.put(location + "endpoint", minioEndpoint);
+        values.put(location + "bucket", K3sCluster.BUCKET);
+        // small packs: a killed worker has stored and checkpointed some of a 48 MiB volume
+        values.put(location + "packSizeMB", "1");
+        values.put(location + "credentials.existingSecret", "stowage-minio");
+        values.put("workers.resources.requests.cpu", "100m");
+        values.put("launcher.resources.requests.cpu", "100m");
+        for (Map.Entry<String, List<String>> schedule : schedules.entrySet()) {
+            String prefix = "schedules." + schedule.getKey() + ".";
+            values.put(prefix + "cron", "0 0 1 1 *");
+            values.put(prefix + "suspend", "true");
+            values.put(prefix + "location", LOCATION);
+            List<String> namespaces = schedule.getValue();
+            for (int i = 0; i < namespaces.size(); i++) {
+                values.put(prefix + "includedNamespaces[" + i + "]", namespaces.get(i));
+            }
+        }
+        return values;
     }
 
     /** The chart folder beside this module (Failsafe runs in the module's base directory). */
@@ -145,14 +165,19 @@ final class StowageRelease {
      * these namespaces, mapped to new names.
      */
     void restoreOptions(Map<String, String> namespaceMappings) throws IOException {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         String name = RELEASE + "-restore-options";
         ConfigMap options = client.configMaps().inNamespace(NAMESPACE).withName(name).get();
-        ObjectNode values = (ObjectNode) yaml.readTree(options.getData().get("options.yaml"));
-        values.put("fromBackup", "latest");
-        values.putPOJO("includedNamespaces", List.copyOf(namespaceMappings.keySet()));
-        values.putPOJO("namespaceMappings", namespaceMappings);
-        options.getData().put("options.yaml", yaml.writeValueAsString(values));
+        options.getData().put(OPTIONS_KEY, mapped(options.getData().get(OPTIONS_KEY), namespaceMappings));
         client.configMaps().inNamespace(NAMESPACE).resource(options).update();
+    }
+
+    /** The options file with {@code fromBackup: latest} and these namespaces included and mapped. */
+    static String mapped(String optionsYaml, Map<String, String> namespaceMappings) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        ObjectNode values = (ObjectNode) yaml.readTree(optionsYaml);
+        values.put("fromBackup", "latest");
+        values.set("includedNamespaces", yaml.valueToTree(List.copyOf(new TreeMap<>(namespaceMappings).keySet())));
+        values.set("namespaceMappings", yaml.valueToTree(new TreeMap<>(namespaceMappings)));
+        return yaml.writeValueAsString(values);
     }
 }

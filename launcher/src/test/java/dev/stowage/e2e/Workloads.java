@@ -49,7 +49,7 @@ final class Workloads {
     }
 
     /** A one-replica StatefulSet whose claim template gives pod {@code <name>-0} its claim {@code data-<name>-0}. */
-    StatefulSet statefulSet(String namespace, String name) {
+    void statefulSet(String namespace, String name) {
         StatefulSet set = new StatefulSetBuilder().withNewMetadata().withName(name).withNamespace(namespace)
                 .addToLabels("app", name).endMetadata()
                 .withNewSpec().withReplicas(1).withServiceName(name)
@@ -58,11 +58,11 @@ final class Workloads {
                 .withSpec(podSpec("data")).endTemplate()
                 .addToVolumeClaimTemplates(claim(null, "data"))
                 .endSpec().build();
-        return client.apps().statefulSets().inNamespace(namespace).resource(set).create();
+        client.apps().statefulSets().inNamespace(namespace).resource(set).create();
     }
 
     /** A one-replica Deployment on the claim {@code claimName}, which it creates. */
-    Deployment deployment(String namespace, String name, String claimName) {
+    void deployment(String namespace, String name, String claimName) {
         client.persistentVolumeClaims().inNamespace(namespace).resource(claim(namespace, claimName)).create();
         PodSpec pod = new PodSpecBuilder(podSpec("data")).addNewVolume().withName("data")
                 .withNewPersistentVolumeClaim().withClaimName(claimName).endPersistentVolumeClaim().endVolume().build();
@@ -72,7 +72,7 @@ final class Workloads {
                 .withNewSelector().addToMatchLabels("app", name).endSelector()
                 .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata().withSpec(pod)
                 .endTemplate().endSpec().build();
-        return client.apps().deployments().inNamespace(namespace).resource(deployment).create();
+        client.apps().deployments().inNamespace(namespace).resource(deployment).create();
     }
 
     /** The application: the Stowage image (already in k3s) idling, as root so tar keeps owners and modes. */
