@@ -8,8 +8,7 @@ import dev.stowage.kube.testing.VolumeScenario;
 import dev.stowage.kube.volumes.DiscoveryOptions;
 import dev.stowage.kube.volumes.PodVolumeDiscovery;
 import dev.stowage.kube.worker.VolumeResult;
-import dev.stowage.repository.testing.SampleTrees;
-import dev.stowage.repository.testing.TreeComparison;
+import dev.stowage.repository.testing.KnownData;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -84,8 +83,7 @@ class ClaimRestoreJobsIT {
                     .withName(claim.claim()).get();
             assertThat(pvc.getStatus().getPhase()).as("claim bound by the worker mounting it").isEqualTo("Bound");
             Path restored = kubelet.storage().directory(pvc.getSpec().getVolumeName());
-            assertThat(TreeComparison.describe(restored, SampleTrees.isRoot())).as(claim.volume())
-                    .isEqualTo(TreeComparison.describe(sources.get(claim.volume()), SampleTrees.isRoot()));
+            KnownData.assertSameTree(claim.volume(), restored, sources.get(claim.volume()));
         }
     }
 

@@ -13,10 +13,10 @@ import dev.stowage.jobs.restore.RestoreService;
 import dev.stowage.jobs.testing.JobDatabase;
 import dev.stowage.jobs.testing.JobsContext;
 import dev.stowage.kube.testing.MockCluster;
+import dev.stowage.kube.testing.RestoredObjects;
 import dev.stowage.kube.testing.SimulatedKubelet;
 import dev.stowage.kube.testing.VolumeScenario;
-import dev.stowage.repository.testing.SampleTrees;
-import dev.stowage.repository.testing.TreeComparison;
+import dev.stowage.repository.testing.KnownData;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -115,11 +115,13 @@ class ClusterRestoreOrderIT {
         KubernetesClient cluster = target.client();
         PersistentVolumeClaim claim = cluster.persistentVolumeClaims().inNamespace("shop").withName("data-db-0").get();
         Path filled = targetKubelet.storage().directory(claim.getSpec().getVolumeName());
-        assertThat(TreeComparison.describe(filled, SampleTrees.isRoot()))
-                .isEqualTo(TreeComparison.describe(scenario.sources().get("shop/data-db-0"), SampleTrees.isRoot()));
+        KnownData.assertSameTree("shop/data-db-0", filled, scenario.sources().get("shop/data-db-0"));
+        RestoredObjects.assertRestoredAs(source.client().persistentVolumeClaims().inNamespace("shop")
+                .withName("data-db-0").get(), claim, "shop");
         Job filler = cluster.batch().v1().jobs().inNamespace("shop").list().getItems().get(0);
         Deployment web = cluster.apps().deployments().inNamespace("shop").withName("web").get();
-        assertThat(web).as("the workload is restored").isNotNull();
+        RestoredObjects.assertRestoredAs(source.client().apps().deployments().inNamespace("shop").withName("web").get(),
+                web, "shop");
         assertThat(version(web)).as("the workload is created after its claim's restore worker")
                 .isGreaterThan(version(filler));
         assertThat(version(web)).isGreaterThan(version(claim));

@@ -12,8 +12,7 @@ import dev.stowage.kube.worker.VolumeResult;
 import dev.stowage.kube.worker.WorkerResult;
 import dev.stowage.repository.Repository;
 import dev.stowage.repository.RestoreRequest;
-import dev.stowage.repository.testing.SampleTrees;
-import dev.stowage.repository.testing.TreeComparison;
+import dev.stowage.repository.testing.KnownData;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -105,9 +104,7 @@ class NodeBackupJobsIT {
             for (VolumeResult volume : volumes) {
                 Path target = temp.resolve("restored").resolve(volume.name());
                 repository.restore(RestoreRequest.all(volume.snapshotId(), target));
-                Path source = scenario.sources().get(volume.name());
-                assertThat(TreeComparison.describe(target, SampleTrees.isRoot())).as(volume.name())
-                        .isEqualTo(TreeComparison.describe(source, SampleTrees.isRoot()));
+                KnownData.assertSameTree(volume.name(), target, scenario.sources().get(volume.name()));
             }
         }
         assertThat(volumes).hasSize(scenario.sources().size());

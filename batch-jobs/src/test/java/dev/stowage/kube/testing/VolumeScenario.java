@@ -9,6 +9,7 @@ import static dev.stowage.kube.testing.ClusterObjects.localVolume;
 import static dev.stowage.kube.testing.ClusterObjects.pod;
 
 import dev.stowage.kube.volumes.VolumeAnnotations;
+import dev.stowage.repository.testing.KnownData;
 import dev.stowage.repository.testing.SampleTrees;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -76,7 +77,7 @@ public final class VolumeScenario {
                 : "kubernetes.io~local-volume/" + pv.getMetadata().getName();
         Path directory = kubelet.pods(node).root().resolve(created.getMetadata().getUid()).resolve("volumes")
                 .resolve(plugin);
-        SampleTrees.writeMixed(directory, seed);
+        KnownData.write(directory, seed);
         sources.put(namespace + "/" + claimName, directory);
     }
 
@@ -86,7 +87,7 @@ public final class VolumeScenario {
         Pod created = create(pod(namespace, pod).on(node).uid(uid).volume(emptyDir(volume))
                 .annotate(annotation, volume).build());
         Path directory = kubelet.pods(node).emptyDir(created.getMetadata().getUid(), volume);
-        SampleTrees.writeMixed(directory, seed);
+        KnownData.write(directory, seed);
         sources.put(namespace + "/" + pod + "/" + volume, directory);
     }
 
