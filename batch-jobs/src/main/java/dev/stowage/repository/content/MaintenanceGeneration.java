@@ -4,7 +4,6 @@ import dev.stowage.repository.CorruptDataException;
 import dev.stowage.repository.RepositoryException;
 import dev.stowage.repository.crypto.Aead;
 import dev.stowage.repository.crypto.AuthenticationException;
-import dev.stowage.store.CachingObjectStore;
 import dev.stowage.store.ObjectStore;
 
 /**
@@ -60,9 +59,9 @@ final class MaintenanceGeneration {
         return next;
     }
 
-    /** The generation the stored config holds now (read past any cache: another process may have raised it). */
+    /** The generation the stored config holds now (another process may have raised it; config is never cached). */
     long current() {
-        byte[] sealed = CachingObjectStore.bypassing(store).get(ConfigObject.KEY);
+        byte[] sealed = store.get(ConfigObject.KEY);
         ConfigObject.Opened opened;
         try {
             opened = ConfigObject.open(sealed, aead);
