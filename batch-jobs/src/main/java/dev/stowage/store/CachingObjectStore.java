@@ -13,7 +13,8 @@ import java.util.function.Predicate;
  * (indexes, tree packs, keys, snapshot manifests), so a backup or restore with a warm cache downloads
  * none of them. Data packs are not cached: they are large and rarely read twice. The repository's
  * {@code config} is not cached either: reading it is how a run learns that the repository it knew is
- * still there (a bucket emptied and initialised again holds another one).
+ * still there (a bucket emptied and initialised again holds another one), and whether maintenance has
+ * removed index objects since this cache last listed them (the config's maintenance generation).
  *
  * <p>Puts of cached kinds write through (the cache is warm for the next run); gets read the cache
  * first and fill it on a miss; a ranged read that misses fetches the whole object once, so the next

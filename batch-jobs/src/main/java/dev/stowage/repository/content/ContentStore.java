@@ -103,6 +103,20 @@ public interface ContentStore extends AutoCloseable {
     void deleteIndexObject(String indexKey);
 
     /**
+     * Announces that maintenance is about to remove or replace index objects or condemn entries: raises the
+     * config's maintenance generation to an odd value, so that no machine trusts its record of index
+     * objects (and its cached copies of them) until {@link #endIndexRewrite}. Call it before the first
+     * removal; a run that fails inside the window leaves it open, which only costs listings.
+     */
+    void beginIndexRewrite();
+
+    /**
+     * Closes the window {@link #beginIndexRewrite} opened, once every removal is done: raises the generation
+     * to an even value, so that each machine lists {@code index/} once and then trusts its record again.
+     */
+    void endIndexRewrite();
+
+    /**
      * Forgets the loaded index and loads every index object listed now, so that this process stops
      * deduplicating against blobs maintenance condemned.
      */

@@ -39,12 +39,12 @@ public final class ContentStores {
                 chunker.min(), chunker.avg(), chunker.max());
         // key first: a crash in between leaves a stray key and no config, which is still "no repository"
         String keyName = KeyRing.add(store, masterKey, password, kdf, options.clock().instant(), provider);
-        byte[] sealedConfig = ConfigObject.seal(config, masterKey.aead(provider));
+        byte[] sealedConfig = ConfigObject.seal(config, 0, masterKey.aead(provider));
         store.put(ConfigObject.KEY, sealedConfig);
         KeyHint hint = KeyHint.of(options.cacheDirectory(), sealedConfig);
         hint.remember(keyName);
-        RepositoryContentStore content = new RepositoryContentStore(store, options, config, provider, masterKey,
-                keyName, hint);
+        RepositoryContentStore content = new RepositoryContentStore(store, options, config, 0, provider,
+                masterKey, keyName, hint);
         content.openEmptyIndex();
         return content;
     }
@@ -64,7 +64,7 @@ public final class ContentStores {
                     + ": it has no config object. Check the bucket and prefix, or init a repository there first");
         }
         CryptoProvider provider = CryptoProvider.get();
-        AtomicReference<RepositoryConfig> config = new AtomicReference<>();
+        AtomicReference<ConfigObject.Opened> config = new AtomicReference<>();
         KeyHint hint = KeyHint.of(options.cacheDirectory(), sealedConfig);
         KeyRing.Unlocked unlocked = KeyRing.unlock(store, password, provider, hint.keyName(), masterKey -> {
             try {
@@ -77,8 +77,8 @@ public final class ContentStores {
                         + ": " + e.getMessage(), e);
             }
         });
-        RepositoryContentStore content = new RepositoryContentStore(store, options, config.get(), provider,
-                unlocked.masterKey(), unlocked.keyName(), hint);
+        RepositoryContentStore content = new RepositoryContentStore(store, options, config.get().config(),
+                config.get().generation(), provider, unlocked.masterKey(), unlocked.keyName(), hint);
         hint.remember(unlocked.keyName());
         try {
             content.openIndex();

@@ -8,22 +8,27 @@ import java.util.HexFormat;
 
 /**
  * Which key object opened a repository on this machine last time, so the next open reads that one
- * (from the store's cache) instead of listing {@code keys/}. Kept before the repository's id is known
- * (it is inside the encrypted config), so it is named by a hash of the sealed config: another
- * repository at the same place, or one initialised again, has another config and so no hint. A hint
- * that no longer opens (the password was changed) only costs the listing.
+ * (from the store's cache) instead of listing {@code keys/}. One hint per cache directory (one per
+ * location): it is kept before the repository is known (its id is inside the encrypted config), and it
+ * is checked by opening the config with the key it names, so a hint for another repository (the bucket
+ * was emptied and initialised again) only costs one key derivation and the listing it would have saved.
+ * Older builds named the hint by a hash of the sealed config; that file is still read, but no longer
+ * written, because maintenance now rewrites the config (its maintenance generation) and would make the
+ * hint disappear, and every machine list {@code keys/}, after each run.
  */
 final class KeyHint {
 
-    private final StateDirectory state;
-    private final String file;
+    static final String FILE = "key-hint";
 
-    private KeyHint(StateDirectory state, String file) {
+    private final StateDirectory state;
+    private final String legacyFile;
+
+    private KeyHint(StateDirectory state, String legacyFile) {
         this.state = state;
-        this.file = file;
+        this.legacyFile = legacyFile;
     }
 
-    /** The hint for the repository whose sealed config is {@code sealedConfig}, kept in {@code cacheDirectory}. */
+    /** The hint kept in {@code cacheDirectory}, for opening the repository whose sealed config is {@code sealedConfig}. */
     static KeyHint of(Path cacheDirectory, byte[] sealedConfig) {
         return new KeyHint(StateDirectory.at(cacheDirectory),
                 "key-" + HexFormat.of().formatHex(sha256(sealedConfig), 0, 16));
@@ -31,12 +36,19 @@ final class KeyHint {
 
     /** The key object to try first, or null. */
     String keyName() {
-        return state.read(file).map(String::strip).filter(name -> name.startsWith(KeyRing.PREFIX)).orElse(null);
+        return read(FILE).or(() -> read(legacyFile)).orElse(null);
+    }
+
+    private java.util.Optional<String> read(String file) {
+        return state.read(file).map(String::strip).filter(name -> name.startsWith(KeyRing.PREFIX));
     }
 
     void remember(String keyName) {
-        if (!keyName.equals(keyName())) {
-            state.write(file, keyName);
+        if (!read(FILE).filter(keyName::equals).isPresent()) {
+            state.write(FILE, keyName);
+        }
+        if (state.read(legacyFile).isPresent()) {
+            state.delete(legacyFile);
         }
     }
 

@@ -57,7 +57,10 @@ final class RepositoryContentStore implements ContentStore {
     private final KeyHint keyHint;
     private String keyName;
 
-    RepositoryContentStore(ObjectStore store, RepositoryOptions options, RepositoryConfig config,
+    private final MaintenanceGeneration generation;
+
+    /** @param generation the maintenance generation the config held when it was read for this open */
+    RepositoryContentStore(ObjectStore store, RepositoryOptions options, RepositoryConfig config, long generation,
             CryptoProvider provider, MasterKey masterKey, String keyName, KeyHint keyHint) {
         this.store = store;
         this.options = options;
@@ -69,7 +72,8 @@ final class RepositoryContentStore implements ContentStore {
         this.aead = masterKey.aead(provider);
         this.codec = new BlobCodec(aead, masterKey.keyedHash(provider), new BlobCompressor(options.compressionLevel()));
         this.index = new MasterIndex(store, aead, provider,
-                new KnownIndexes(StateDirectory.at(options.cacheDirectory()).resolve(config.id()), options.clock()));
+                new KnownIndexes(StateDirectory.at(options.cacheDirectory()).resolve(config.id()), generation));
+        this.generation = new MaintenanceGeneration(store, aead, config);
         this.packReader = new PackReader(aead, store.location());
         this.blobReader = new BlobReader(store, codec);
         this.uploadExecutor = Executors.newCachedThreadPool(task -> {
@@ -268,6 +272,16 @@ final class RepositoryContentStore implements ContentStore {
     public void deleteIndexObject(String indexKey) {
         store.delete(indexKey);
         index.forget(indexKey);
+    }
+
+    @Override
+    public void beginIndexRewrite() {
+        generation.begin();
+    }
+
+    @Override
+    public void endIndexRewrite() {
+        generation.end();
     }
 
     @Override

@@ -1,9 +1,6 @@
 package dev.stowage.repository.index;
 
 import dev.stowage.repository.cache.StateDirectory;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -18,41 +15,47 @@ import java.util.Set;
  * writes is appended ({@link #add}). Index objects other writers stored since are missing from it,
  * which is harmless: a blob they hold is stored again by a backup here (a duplicate maintenance can
  * drop), and a read that finds a blob in no known index lists {@code index/} and loads the new ones.
- * Index objects are deleted when another index covers their packs (a writer's checkpoints once its
- * final index is stored, the objects maintenance compacts) and when maintenance condemns what they
- * list. A record is therefore trusted for {@link #MAX_AGE} after the listing it came from: older, the
- * next open lists {@code index/} again, so a blob maintenance condemned is never deduplicated against
- * by a machine that opened later than {@code MAX_AGE} after the condemnation (docs/MAINTENANCE.md).
+ *
+ * <p>Maintenance, though, removes index objects and condemns entries, and a warm cache may still hold a
+ * removed object whose entries writers must no longer deduplicate against. So the record carries the
+ * repository's maintenance generation read (from the config, before the listing) when it was made, and
+ * is trusted only by an open that reads that same generation, and only when it is even (no index
+ * rewrite was under way). Any other generation means: list {@code index/} once (docs/MAINTENANCE.md).
+ * Without maintenance the record is trusted however old it is.
  */
 public final class KnownIndexes {
 
     static final String FILE = "index-keys";
-    /** How long a record is trusted after its listing; maintenance's safety margin must exceed it plus a run. */
-    public static final Duration MAX_AGE = Duration.ofHours(6);
-    private static final String LISTED = "# listed ";
+    private static final String GENERATION = "# generation ";
 
     private final StateDirectory state;
-    private final Clock clock;
+    private final long generation;
 
-    public KnownIndexes(StateDirectory state, Clock clock) {
+    /** @param generation the maintenance generation the config held when the repository was opened */
+    public KnownIndexes(StateDirectory state, long generation) {
         this.state = state;
-        this.clock = clock;
-    }
-
-    public KnownIndexes(StateDirectory state) {
-        this(state, Clock.systemUTC());
+        this.generation = generation;
     }
 
     public static KnownIndexes none() {
-        return new KnownIndexes(StateDirectory.none());
+        return new KnownIndexes(StateDirectory.none(), 1); // odd: never trusted, and nothing is kept anyway
     }
 
     /**
-     * The index keys recorded, or empty when there is no record (a cold cache) or its listing is older
-     * than {@link #MAX_AGE} (a record written before this rule has no listing time, so it is too): list instead.
+     * The index keys recorded, or empty when they must be listed instead: no record (a cold cache), a
+     * record of another maintenance generation (or of none: written by a build from before generations),
+     * or an odd generation (maintenance is rewriting the index, or died doing it).
      */
     public Optional<Set<String>> read() {
-        return state.read(FILE).filter(this::fresh).map(KnownIndexes::keys);
+        if (generation % 2 != 0) {
+            return Optional.empty();
+        }
+        return state.read(FILE).filter(text -> generation == recordedGeneration(text)).map(KnownIndexes::keys);
+    }
+
+    /** Every key of the record, trusted or not: what a cache may hold copies of. */
+    public Set<String> recorded() {
+        return state.read(FILE).map(KnownIndexes::keys).orElse(Set.of());
     }
 
     private static Set<String> keys(String text) {
@@ -61,26 +64,26 @@ public final class KnownIndexes {
         return keys;
     }
 
-    private boolean fresh(String text) {
+    /** The generation on the record's first line; -1 (matching none) when it has none. */
+    private static long recordedGeneration(String text) {
         String first = text.lines().findFirst().orElse("");
-        if (!first.startsWith(LISTED)) {
-            return false;
+        if (!first.startsWith(GENERATION)) {
+            return -1;
         }
         try {
-            Instant listed = Instant.ofEpochSecond(Long.parseLong(first.substring(LISTED.length()).trim()));
-            return !listed.plus(MAX_AGE).isBefore(clock.instant());
+            return Long.parseLong(first.substring(GENERATION.length()).trim());
         } catch (NumberFormatException e) {
-            return false;
+            return -1;
         }
     }
 
-    /** Records exactly these keys: what a listing just returned. */
+    /** Records exactly these keys, as listed under this open's generation. */
     public void replace(Collection<String> keys) {
-        write(clock.instant(), keys);
+        write(generation, keys);
     }
 
-    private void write(Instant listed, Collection<String> keys) {
-        StringBuilder text = new StringBuilder(LISTED).append(listed.getEpochSecond()).append('\n');
+    private void write(long recordGeneration, Collection<String> keys) {
+        StringBuilder text = new StringBuilder(GENERATION).append(recordGeneration).append('\n');
         keys.forEach(key -> text.append(key).append('\n'));
         state.write(FILE, text.toString());
     }
@@ -92,24 +95,13 @@ public final class KnownIndexes {
         }
     }
 
-    /** Drops a key whose object was deleted. */
+    /** Drops a key whose object was deleted; the record keeps the generation of the listing it came from. */
     public void remove(String key) {
         state.read(FILE).ifPresent(text -> {
             Set<String> keys = keys(text);
             if (keys.remove(key)) {
-                String first = text.lines().findFirst().orElse("");
-                Instant listed = first.startsWith(LISTED) ? parseOrEpoch(first.substring(LISTED.length()).trim())
-                        : Instant.EPOCH;
-                write(listed, keys); // keeps the time of the listing the record came from
+                write(recordedGeneration(text), keys);
             }
         });
-    }
-
-    private static Instant parseOrEpoch(String seconds) {
-        try {
-            return Instant.ofEpochSecond(Long.parseLong(seconds));
-        } catch (NumberFormatException e) {
-            return Instant.EPOCH;
-        }
     }
 }

@@ -35,7 +35,8 @@ import java.util.function.BiConsumer;
 /**
  * Every index object of the repository, loaded into one compact in-memory table ({@link IndexTable}):
  * the answer to "is this blob stored, and where?". {@link #open} loads the index objects this machine
- * already knows ({@link KnownIndexes}) without a listing, or lists {@code index/} when it knows none;
+ * already knows ({@link KnownIndexes}) without a listing, or lists {@code index/} when it knows none or
+ * maintenance has rewritten the index since (and then drops cached copies of the objects it removed);
  * {@link #refresh} lists and loads the ones not seen yet (written by other writers since), {@link #write}
  * stores and adds one of this process's own. Index objects are read through the object store, whose
  * cache (when it has one) holds a copy of each, so a warm machine opens a repository with no request.
@@ -75,7 +76,9 @@ public final class MasterIndex {
     public void open() {
         Optional<Set<String>> recorded = known.read();
         if (recorded.isEmpty()) {
+            Set<String> remembered = known.recorded();
             refresh();
+            dropStaleCopies(remembered);
             return;
         }
         refreshLock.lock();
@@ -90,6 +93,15 @@ public final class MasterIndex {
         } finally {
             refreshLock.unlock();
         }
+    }
+
+    /**
+     * Drops the cached copies of index objects this machine knew that the listing no longer shows:
+     * maintenance removed them, and the copies would only fill the cache.
+     */
+    private void dropStaleCopies(Set<String> remembered) {
+        CachingObjectStore.in(store).ifPresent(cache -> remembered.stream().filter(key -> !isLoaded(key))
+                .forEach(cache::invalidate));
     }
 
     /**

@@ -16,7 +16,10 @@ import java.util.function.Consumer;
 
 /**
  * Full maintenance's mark and sweep. The order of the writes is what keeps a crash at any point
- * harmless (docs/MAINTENANCE.md): the new normal index is stored before the old one is deleted; the
+ * harmless (docs/MAINTENANCE.md): index objects are removed only inside an index rewrite window (the
+ * config's maintenance generation odd before the first removal, even after the last), so a warm
+ * machine never keeps trusting a copy of a removed one; the new normal index is stored before the old
+ * one is deleted; the
  * CONDEMNED object after that, so its time is never earlier than the moment writers stopped seeing
  * the entries it lists; spent CONDEMNED objects are deleted before their packs, so a crash leaves old
  * unindexed packs, whose headers the next run reads before deleting them.
@@ -53,8 +56,10 @@ final class GarbageCollector {
         CollectionPlan plan = CollectionPlan.make(inventory, packs, live, this::headerOrNothing, now, options);
         phases.accept(MaintenancePhase.MARKED);
 
+        content.beginIndexRewrite();
         IndexCompaction.writeNormal(content, plan.keepNormal);
         plan.deleteNormalObjects.forEach(content::deleteIndexObject);
+        content.endIndexRewrite();
         phases.accept(MaintenancePhase.INDEX_REWRITTEN);
         if (!plan.condemn.isEmpty()) {
             content.writeIndexObject(new IndexObject(IndexObject.Kind.CONDEMNED, IndexCompaction.writerId(),
@@ -68,7 +73,11 @@ final class GarbageCollector {
         phases.accept(MaintenancePhase.REPACKED);
         lease.renew();
 
-        plan.deleteCondemnedObjects.forEach(content::deleteIndexObject);
+        if (!plan.deleteCondemnedObjects.isEmpty()) {
+            content.beginIndexRewrite();
+            plan.deleteCondemnedObjects.forEach(content::deleteIndexObject);
+            content.endIndexRewrite();
+        }
         long bytesFreed = 0;
         for (ObjectInfo pack : plan.deletePacks) {
             content.objectStore().delete(pack.key());

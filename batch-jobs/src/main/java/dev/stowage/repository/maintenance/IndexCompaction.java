@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * Quick maintenance: the normal (FINAL and CHECKPOINT) index objects merged into one, so a machine
  * with a cold cache reads one object instead of one per backup. The new object is stored before any
- * old one is deleted, and a reader that still knows an old key finds it gone and lists {@code index/}
- * once; CONDEMNED objects are left alone (their times are what the collector's margin counts from).
+ * old one is deleted, all of it inside an index rewrite window (the config's maintenance generation),
+ * so a reader with a warm cache lists {@code index/} once and drops its copies of the old ones; CONDEMNED objects are left alone (their times are what the collector's margin counts from).
  */
 final class IndexCompaction {
 
@@ -38,8 +38,10 @@ final class IndexCompaction {
         }
         Map<String, List<PackEntry>> merged = new LinkedHashMap<>();
         byPack.forEach((pack, entries) -> merged.put(pack, new ArrayList<>(entries.values())));
+        content.beginIndexRewrite(); // warm machines must drop their copies of what is deleted below
         writeNormal(content, merged);
         inventory.normal().forEach(stored -> content.deleteIndexObject(stored.key()));
+        content.endIndexRewrite();
         return inventory.normal().size();
     }
 

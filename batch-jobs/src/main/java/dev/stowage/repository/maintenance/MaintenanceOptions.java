@@ -1,6 +1,5 @@
 package dev.stowage.repository.maintenance;
 
-import dev.stowage.repository.index.KnownIndexes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -9,8 +8,8 @@ import java.util.Objects;
  * How maintenance runs.
  *
  * @param safetyMargin   how long a pack or blob must have been unreferenced (condemned) and a pack must
- *                       exist before it is deleted; must exceed {@link KnownIndexes#MAX_AGE} plus the
- *                       longest backup run (docs/MAINTENANCE.md states why)
+ *                       exist before it is deleted; must exceed the longest backup run
+ *                       (docs/MAINTENANCE.md states why)
  * @param repackBelow    a pack whose live blobs take less than this share of its bytes is rewritten
  * @param leaseDuration  how long the maintenance lease lasts; renewed between phases
  * @param owner          who holds the lease, for messages ("host/pid", a pod name)
@@ -22,8 +21,11 @@ public record MaintenanceOptions(Duration safetyMargin, double repackBelow, Dura
     public static final Duration DEFAULT_SAFETY_MARGIN = Duration.ofHours(48);
     public static final double DEFAULT_REPACK_BELOW = 0.5;
     public static final Duration DEFAULT_LEASE = Duration.ofHours(6);
-    /** The shortest margin accepted: the index record's trust window plus six hours of run. */
-    public static final Duration MINIMUM_SAFETY_MARGIN = KnownIndexes.MAX_AGE.plusHours(6);
+    /**
+     * The shortest margin accepted: twice a long backup (6h), as backups must finish within the margin and
+     * clocks and stalls eat into it.
+     */
+    public static final Duration MINIMUM_SAFETY_MARGIN = Duration.ofHours(12);
 
     public MaintenanceOptions {
         Objects.requireNonNull(safetyMargin, "safetyMargin");
