@@ -14,6 +14,9 @@ set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+# The launcher's jar is not repackaged when only a module it depends on changed (the repackaging sees
+# its own earlier output as already done): remove it so the engine measured is the one in the tree.
+rm -f launcher/target/stowage.jar launcher/target/stowage.jar.original
 # shellcheck disable=SC2086 # MVN_ARGS is a list of options
 mvn -B -q ${MVN_ARGS:-} -Dstyle.color=never -DskipTests -pl launcher,perf -am package
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options

@@ -24,9 +24,7 @@ final class Machine {
         out.printf("%nmachine: %d cores, %s, JDK %s (%s); restic: %s%n", Runtime.getRuntime().availableProcessors(),
                 cpuModel(), System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 options.restic().orElse("not on the PATH, skipped"));
-        out.printf("stowage: %s%n", options.stowage() == null
-                ? "the engine alone (EngineCli: same store stack and options, no Spring/JobRepository/manifest)"
-                : options.stowage());
+        out.printf("stowage: %s%n", options.stowage());
         out.printf("scale %s, %d runs per cheap phase, %d first-backup runs, Stowage JAVA_OPTS \"%s\", work %s,"
                 + " load now %.2f%n", options.scale(), options.runs(), options.firstRuns(), options.javaOptions(),
                 options.work(), loadAverage());
