@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** Checks that a restored tree has every entry of the source with identical bytes, mode and mtime. */
-final class TreeVerifier {
+public final class TreeVerifier {
     /** A directory's size depends on how its filesystem grew it, so it is not compared. */
     private static final String ATTRIBUTES = "unix:mode,lastModifiedTime";
 
@@ -19,7 +19,7 @@ final class TreeVerifier {
     }
 
     /** Returns how many entries were compared; throws on the first difference. */
-    static long verify(Path source, Path restored) throws IOException {
+    public static long verify(Path source, Path restored) throws IOException {
         List<Path> entries;
         try (Stream<Path> walk = Files.walk(source)) {
             entries = walk.filter(p -> !p.equals(source)).toList();

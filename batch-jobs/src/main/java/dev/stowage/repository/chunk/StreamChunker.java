@@ -14,6 +14,7 @@ import java.util.Arrays;
 public final class StreamChunker implements ChunkSource {
 
     private static final int INITIAL_BUFFER = 64 * 1024;
+    private static final int MAX_READ = 1024 * 1024;
 
     private final FastCdc cdc;
     private final int capacity;
@@ -61,7 +62,9 @@ public final class StreamChunker implements ChunkSource {
             if (end == buffer.length) {
                 makeRoom();
             }
-            int read = in.read(buffer, end, buffer.length - end);
+            // A read into a heap array goes through a temporary native buffer of the read's size, which
+            // the JDK keeps per thread: bounded reads keep that at a MiB instead of the largest chunk.
+            int read = in.read(buffer, end, Math.min(buffer.length - end, MAX_READ));
             if (read < 0) {
                 eof = true;
             } else {

@@ -12,7 +12,10 @@ import dev.stowage.repository.crypto.MasterKey;
 import dev.stowage.store.ObjectNotFoundException;
 import dev.stowage.store.ObjectStore;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /** Creates and opens the content layer of a repository in an object store. */
 public final class ContentStores {
@@ -56,6 +59,19 @@ public final class ContentStores {
      * request is for the config: the key and the index objects it knows come from the store's cache.
      */
     public static ContentStore open(ObjectStore store, char[] password, RepositoryOptions options) {
+        // Choosing the provider (loading and self-testing a native library from a signed jar) takes about
+        // as long as deriving the password's key in a fresh process: on a second core, it costs no time.
+        CompletableFuture<CryptoProvider> choosing = new CompletableFuture<>();
+        Thread chooser = new Thread(() -> {
+            try {
+                choosing.complete(CryptoProvider.get());
+            } catch (Throwable e) {
+                choosing.completeExceptionally(e);
+            }
+        }, "stowage-crypto-provider");
+        chooser.setDaemon(true);
+        chooser.start();
+        Supplier<CryptoProvider> chosen = () -> chosen(choosing);
         byte[] sealedConfig;
         try {
             sealedConfig = store.get(ConfigObject.KEY);
@@ -63,12 +79,11 @@ public final class ContentStores {
             throw new RepositoryNotFoundException("no repository at location " + store.location()
                     + ": it has no config object. Check the bucket and prefix, or init a repository there first");
         }
-        CryptoProvider provider = CryptoProvider.get();
         AtomicReference<ConfigObject.Opened> config = new AtomicReference<>();
         KeyHint hint = KeyHint.of(options.cacheDirectory(), sealedConfig);
-        KeyRing.Unlocked unlocked = KeyRing.unlock(store, password, provider, hint.keyName(), masterKey -> {
+        KeyRing.Unlocked unlocked = KeyRing.unlock(store, password, chosen, hint.keyName(), masterKey -> {
             try {
-                config.set(ConfigObject.open(sealedConfig, masterKey.aead(provider)));
+                config.set(ConfigObject.open(sealedConfig, masterKey.aead(chosen.get())));
                 return true;
             } catch (AuthenticationException e) {
                 return false;
@@ -78,7 +93,7 @@ public final class ContentStores {
             }
         });
         RepositoryContentStore content = new RepositoryContentStore(store, options, config.get().config(),
-                config.get().generation(), provider, unlocked.masterKey(), unlocked.keyName(), hint);
+                config.get().generation(), chosen.get(), unlocked.masterKey(), unlocked.keyName(), hint);
         hint.remember(unlocked.keyName());
         try {
             content.openIndex();
@@ -87,6 +102,20 @@ public final class ContentStores {
             throw e;
         }
         return content;
+    }
+
+    private static CryptoProvider chosen(CompletableFuture<CryptoProvider> choosing) {
+        try {
+            return choosing.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** Whether the store holds a repository (its config object exists). */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The key objects of a repository ({@code keys/<64 hex random>}): writing one, and finding the one a
@@ -45,7 +46,7 @@ final class KeyRing {
      * @param preferred a key object's name, or null
      * @throws WrongPasswordException when there is none
      */
-    static Unlocked unlock(ObjectStore store, char[] password, CryptoProvider provider, String preferred,
+    static Unlocked unlock(ObjectStore store, char[] password, Supplier<CryptoProvider> provider, String preferred,
             Predicate<MasterKey> accepts) {
         if (preferred != null) {
             Optional<Unlocked> remembered = tryKey(store, preferred, password, provider, accepts);
@@ -79,7 +80,7 @@ final class KeyRing {
 
     /** The key object {@code name} when it exists and opens; empty otherwise (a hint gone stale). */
     private static Optional<Unlocked> tryKey(ObjectStore store, String name, char[] password,
-            CryptoProvider provider, Predicate<MasterKey> accepts) {
+            Supplier<CryptoProvider> provider, Predicate<MasterKey> accepts) {
         try {
             Optional<MasterKey> master = KeyObject.parse(store.get(name)).unlock(password, provider);
             return master.filter(accepts).map(key -> new Unlocked(name, key));

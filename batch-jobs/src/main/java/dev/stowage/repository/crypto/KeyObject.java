@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A key object ({@code keys/<id>}): the master key wrapped under a key derived from one password.
@@ -93,10 +94,19 @@ public final class KeyObject {
 
     /** The master key when {@code password} opens this key object; empty when it does not. */
     public Optional<MasterKey> unlock(char[] password, CryptoProvider provider) {
+        return unlock(password, () -> provider);
+    }
+
+    /**
+     * As {@link #unlock(char[], CryptoProvider)}, asking for the provider only once the password's key
+     * is derived: a caller can choose the provider (loading a native library and self-testing it) on
+     * another core meanwhile, as both take about as long.
+     */
+    public Optional<MasterKey> unlock(char[] password, Supplier<CryptoProvider> provider) {
         byte[] wrappingKey = kdf.deriveKey(password);
         try {
             byte[] header = Arrays.copyOf(encoded, headerLength);
-            byte[] plainKey = new Aead(wrappingKey, provider)
+            byte[] plainKey = new Aead(wrappingKey, provider.get())
                     .open(Purpose.KEY, header, encoded, headerLength, encoded.length - headerLength);
             try {
                 return Optional.of(MasterKey.decode(plainKey));

@@ -10,7 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Blob ids: HMAC-SHA256 of the plaintext under the repository's MAC key. Keyed, so an object name or
  * an index entry reveals nothing about content to someone without the key (no "is this known file in
  * the bucket?" test), and collision resistant, so dedup by id is safe. HMAC-SHA256 runs on the CPU's
- * SHA extensions in both providers here; see perf/README-jmh.md for the figures behind the choice.
+ * SHA extensions in both providers here; see perf/README.md (JMH section) for the figures behind the choice.
  *
  * <p>Thread-safe: each thread has its own {@link Mac}.
  */

@@ -13,17 +13,18 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Restores one file. Its chunks are written into a new temporary file beside the final name, by
- * {@link Piece}s that several threads may write at once (each at its own offsets); only when every
- * piece is written and every blob verified does the temporary file get its metadata and, by an
- * atomic rename, its final name. A file whose data is damaged is never visible under its name.
+ * Restores one file. Its chunks are written into a new temporary file beside the final name by the
+ * pack tasks that fetch them, several at once (each at its own offsets); only when every task that
+ * holds a chunk of it is done and every blob verified does the temporary file get its metadata and, by
+ * an atomic rename, its final name. A file whose data is damaged is never visible under its name.
+ *
+ * <p>The file is open only while a task writes to it: a restore of many files spread over many packs
+ * holds a file descriptor per running task's file, not one per file not yet complete.
  */
 final class FileRestore {
     static final String TEMP_PREFIX = ".stowage-restore-";
@@ -36,21 +37,11 @@ final class FileRestore {
     private final Path temp;
     private final PosixMetadata metadata;
     private final RestoreState state;
-    private final AtomicInteger piecesLeft = new AtomicInteger();
+    private final AtomicInteger tasksLeft = new AtomicInteger();
     private volatile String error;
     private FileChannel channel;
-    private boolean opened;
-
-    /** Consecutive chunks of one file, starting at {@code offset}; one unit of work. */
-    record Piece(FileRestore file, int from, int to, long offset) {
-        long bytes() {
-            long total = 0;
-            for (int i = from; i < to; i++) {
-                total += file.node.content().get(i).length();
-            }
-            return total;
-        }
-    }
+    private int users;
+    private boolean created;
 
     FileRestore(Node node, String snapshotPath, Path directory, PosixMetadata metadata, RestoreState state) {
         this.node = node;
@@ -62,57 +53,65 @@ final class FileRestore {
     }
 
     /**
-     * The file's pieces, each at most {@code pieceBytes} (or one chunk). Fails when the tree's size
-     * and its chunks disagree: that tree is damaged or foreign, and its file is not restored.
+     * Checks that the tree's size and its chunks agree: when they do not, that tree is damaged or
+     * foreign, and its file is not restored.
      */
-    List<Piece> pieces(long pieceBytes) throws IOException {
-        List<BlobRef> blobs = node.content();
-        long chunked = blobs.stream().mapToLong(BlobRef::length).sum();
+    void checkSize() throws IOException {
+        long chunked = node.content().stream().mapToLong(BlobRef::length).sum();
         if (chunked != node.size()) {
             throw new IOException("the tree records " + node.size() + " bytes but its chunks hold " + chunked
                     + " (a damaged or foreign tree)");
         }
-        List<Piece> pieces = new ArrayList<>();
-        int from = 0;
-        long start = 0;
-        long offset = 0;
-        for (int i = 0; i < blobs.size(); i++) {
-            offset += blobs.get(i).length();
-            if (offset - start >= pieceBytes) {
-                pieces.add(new Piece(this, from, i + 1, start));
-                from = i + 1;
-                start = offset;
-            }
-        }
-        if (from < blobs.size() || pieces.isEmpty()) {
-            pieces.add(new Piece(this, from, blobs.size(), start));
-        }
-        piecesLeft.set(pieces.size());
-        return pieces;
     }
 
-    /** Creates the temporary file on first use (by whichever piece runs first); false when that failed. */
-    synchronized boolean open() {
-        if (!opened) {
-            opened = true;
+    /** How many tasks will write to this file (and call {@link #taskDone}); set before any runs. */
+    void expectTasks(int count) {
+        tasksLeft.set(count);
+    }
+
+    /**
+     * Opens the temporary file for a task's writes (creating it on first use); false when that failed.
+     * Each successful call is paired with {@link #release}.
+     */
+    synchronized boolean acquire() {
+        if (error != null) {
+            return false;
+        }
+        if (channel == null) {
             try {
-                channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                        LinkOption.NOFOLLOW_LINKS), OWNER_ONLY);
+                channel = created ? FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)
+                        : FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                                LinkOption.NOFOLLOW_LINKS), OWNER_ONLY);
+                created = true;
             } catch (IOException e) {
-                fail("unable to create " + temp + ": " + e.getMessage());
+                fail("unable to " + (created ? "open " : "create ") + temp + ": " + e.getMessage());
+                return false;
             }
         }
-        return channel != null;
+        users++;
+        return true;
+    }
+
+    /** A task is done writing for now; the last user closes the file. */
+    synchronized void release() {
+        if (--users == 0) {
+            closeChannel();
+        }
     }
 
     boolean failed() {
         return error != null;
     }
 
+    /** Writes at {@code position}; only between {@link #acquire} and {@link #release}. */
     void write(byte[] data, long position) throws IOException {
+        FileChannel open;
+        synchronized (this) {
+            open = channel;
+        }
         ByteBuffer buffer = ByteBuffer.wrap(data);
         while (buffer.hasRemaining()) {
-            position += channel.write(buffer, position);
+            position += open.write(buffer, position);
         }
         state.wrote(data.length, snapshotPath);
     }
@@ -124,22 +123,23 @@ final class FileRestore {
         }
     }
 
-    /** A piece is done (written or given up); the last one finishes the file. */
-    void pieceDone() {
-        if (piecesLeft.decrementAndGet() == 0) {
+    /** A task is done with this file (written or given up); the last one finishes the file. */
+    void taskDone() {
+        if (tasksLeft.decrementAndGet() == 0) {
             finish();
         }
     }
 
     private void finish() {
         try {
-            if (channel != null) {
-                channel.close();
-            }
             if (error != null) {
                 Files.deleteIfExists(temp);
                 state.error("file", snapshotPath, error + "; not restored");
                 return;
+            }
+            if (!created) { // an empty file: no task wrote to it
+                Files.newByteChannel(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS), OWNER_ONLY).close();
             }
             metadata.apply(temp, node);
             try {
@@ -152,6 +152,15 @@ final class FileRestore {
             deleteQuietly();
             state.error("file", snapshotPath, "unable to finish " + target + ": " + e.getMessage() + "; not restored");
         }
+    }
+
+    private void closeChannel() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            fail("unable to write " + temp + ": " + e.getMessage());
+        }
+        channel = null;
     }
 
     private void deleteQuietly() {

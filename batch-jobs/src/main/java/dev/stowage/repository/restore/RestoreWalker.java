@@ -21,13 +21,6 @@ import java.util.function.Predicate;
  * files to the {@link FileScheduler}, and keeps symlinks and directories for the later phases.
  */
 final class RestoreWalker {
-    /** Chunks of one file written by one task; larger files are written by several at once. */
-    private static final long PIECE_BYTES = 16L * 1024 * 1024;
-    /** Small files are restored together, up to this many bytes or files per batch. */
-    private static final long BATCH_BYTES = 8L * 1024 * 1024;
-    private static final int BATCH_FILES = 256;
-
-    private final ContentStore content;
     private final TreeStore trees;
     private final PosixMetadata metadata;
     private final RestoreState state;
@@ -36,17 +29,16 @@ final class RestoreWalker {
     private final List<Symlink> symlinks = new ArrayList<>();
     /** Directories made or checked, each after all of its subdirectories. */
     private final List<TargetDirectory> directories = new ArrayList<>();
-    private final List<FileRestore.Piece> batch = new ArrayList<>();
-    private long batchBytes;
+    private final RestoreWindow window;
 
     RestoreWalker(ContentStore content, TreeStore trees, PosixMetadata metadata, RestoreState state,
             FileScheduler files, Predicate<String> include) {
-        this.content = content;
         this.trees = trees;
         this.metadata = metadata;
         this.state = state;
         this.files = files;
         this.include = include;
+        this.window = new RestoreWindow(content);
     }
 
     void restoreTree(BlobId treeId, TargetDirectory directory) {
@@ -119,31 +111,22 @@ final class RestoreWalker {
         if (!included(path)) {
             return;
         }
-        List<FileRestore.Piece> pieces;
+        FileRestore restore;
         try {
-            pieces = new FileRestore(node, path, directory.ensure(), metadata, state).pieces(PIECE_BYTES);
+            restore = new FileRestore(node, path, directory.ensure(), metadata, state);
+            restore.checkSize();
         } catch (IOException e) {
             state.error("file", path, e.getMessage() + "; not restored");
             return;
         }
-        if (pieces.size() == 1 && node.size() < BATCH_BYTES) {
-            batch.add(pieces.get(0));
-            batchBytes += node.size();
-            if (batchBytes >= BATCH_BYTES || batch.size() >= BATCH_FILES) {
-                flush();
-            }
-        } else {
-            pieces.forEach(piece -> files.submit(new BlobBatch(content, List.of(piece))));
+        if (window.add(restore)) {
+            flush();
         }
     }
 
-    /** Hands the small files collected so far to the scheduler; called when the walk ends, too. */
+    /** Hands the files planned so far to the scheduler, pack by pack; called when the walk ends, too. */
     void flush() {
-        if (!batch.isEmpty()) {
-            files.submit(new BlobBatch(content, batch));
-            batch.clear();
-            batchBytes = 0;
-        }
+        window.submit(files);
     }
 
     private void symlink(TargetDirectory directory, Node node, String path) {

@@ -14,8 +14,9 @@ import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Restores a snapshot into a directory in three phases: (1) directories and files, the files in
- * parallel, each verified before it gets its name; (2) symlinks, only once no more file will be
+ * Restores a snapshot into a directory in three phases: (1) directories and files, the files'
+ * chunks fetched pack by pack ({@link RestoreWindow}) on parallel threads, each file verified before
+ * it gets its name; (2) symlinks, only once no more file will be
  * written, so none can redirect a write; (3) directory metadata, deepest first, so a directory's
  * times and a read-only mode are set after its children are in place.
  *

@@ -1,0 +1,79 @@
+package dev.stowage.perf.vsrestic;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The benchmark's command-line options.
+ *
+ * @param scale      multiplies the data set's sizes and counts (1.0: about 2.1 GB in 21,000 files)
+ * @param work       where the tree, the S3 server's buckets, the tools' state and the restores go
+ * @param runs       runs per cheap phase (init, incremental, no-change, restore), medians reported
+ * @param firstRuns  runs of the first backup (each from an empty repository)
+ * @param stowage    the {@code stowage} script (the repository's root one by default)
+ * @param restic     the restic executable, empty when none is on the PATH
+ * @param javaOptions JVM options Stowage runs with (the script's {@code JAVA_OPTS})
+ * @param b2         also run Stowage with the {@code b2} profile (backups only)
+ * @param jfr        record a JFR profile of each Stowage command and summarise it
+ * @param reuseTree  keep a tree generated earlier at the same scale
+ * @param tools      the tools to run (stowage, restic, stowage-b2); all available ones by default
+ */
+record BenchmarkOptions(double scale, Path work, int runs, int firstRuns, Path stowage, Optional<String> restic,
+        String javaOptions, boolean b2, boolean jfr, boolean reuseTree, List<String> tools) {
+
+    /**
+     * Stowage's JVM: the serial collector (least memory and no GC threads on two cores) and a heap bound
+     * that holds the pipeline's buffers (about 150 MiB with 16 MiB packs). C1 alone (TieredStopAtLevel=1)
+     * was measured and rejected: it saves start-up CPU, but C1 has no SHA-256 intrinsic, and the S3
+     * client's SigV4 signing hashes every uploaded byte with the JDK's SHA-256 on a plain-HTTP endpoint
+     * (24% of a first backup's CPU). The b2 profile's 64 MiB packs need {@link #B2_HEAP} instead.
+     */
+    static final String DEFAULT_JAVA_OPTIONS = "-Xmx256m -XX:+UseSerialGC";
+    static final String B2_HEAP = "-Xmx768m";
+
+    static BenchmarkOptions parse(String[] args) {
+        double scale = Double.parseDouble(option(args, "scale", "1.0"));
+        Path work = Path.of(option(args, "work", "target/vs-restic")).toAbsolutePath();
+        int runs = Integer.parseInt(option(args, "runs", "3"));
+        int firstRuns = Integer.parseInt(option(args, "first-runs", "1"));
+        Path stowage = Path.of(option(args, "stowage", "stowage")).toAbsolutePath();
+        String restic = option(args, "restic", "restic");
+        return new BenchmarkOptions(scale, work, runs, firstRuns, stowage, onPath(restic),
+                option(args, "java-opts", DEFAULT_JAVA_OPTIONS), !flag(args, "no-b2"), flag(args, "jfr"),
+                flag(args, "reuse-tree"), List.of(option(args, "tools", "stowage,restic,stowage-b2").split(",")));
+    }
+
+    private static Optional<String> onPath(String executable) {
+        if (executable.contains(File.separator)) {
+            return Files.isExecutable(Path.of(executable)) ? Optional.of(executable) : Optional.empty();
+        }
+        for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(directory, executable);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean flag(String[] args, String name) {
+        for (String arg : args) {
+            if (arg.equals("--" + name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (String arg : args) {
+            if (arg.startsWith("--" + name + "=")) {
+                return arg.substring(name.length() + 3);
+            }
+        }
+        return fallback;
+    }
+}
