@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -86,6 +88,37 @@ class CrashedMaintenanceTest {
             }
             assertIntact(fixture, snapshots);
             startedBefore.close();
+        }
+    }
+
+    @Test
+    void aProcessOpeningAfterTheCrashStoresAgainWhatTheDeadRunWasCondemning() throws Exception {
+        try (MaintenanceFixture fixture = new MaintenanceFixture(temp)) {
+            // given: a forgotten snapshot, and a full run that died after deleting the old normal index objects
+            Path gone = fixture.tree("gone", 300_000);
+            fixture.repository.forgetSnapshot(MaintenanceFixture.backup(fixture.repository, gone, "gone"));
+            fixture.clock.advance(MaintenanceFixture.MARGIN.plusHours(1));
+            Maintenance crashing = fixture.repository.maintenance(fixture.maintenanceOptions("crashing"))
+                    .onPhase(phase -> {
+                        if (phase == MaintenancePhase.INDEX_REWRITTEN) {
+                            throw new IllegalStateException("killed");
+                        }
+                    });
+            MaintenanceLease abandoned = crashing.acquireLease();
+            assertThatThrownBy(() -> crashing.run(MaintenanceMode.FULL, abandoned)).hasMessage("killed");
+            Set<String> before = fixture.packKeys();
+
+            // when: a process opening now backs the same data up
+            String againId;
+            try (Repository openedNow = fixture.openAnother()) {
+                againId = MaintenanceFixture.backup(openedNow, gone, "again");
+            }
+
+            // then: it uploaded the data again instead of deduplicating against the condemning entries
+            assertThat(fixture.packKeys()).hasSizeGreaterThan(before.size()).containsAll(before);
+            try (Repository fresh = fixture.openAnother()) {
+                fixture.assertRestoresIdentically(fresh, againId, gone);
+            }
         }
     }
 
