@@ -25,7 +25,15 @@ public record IndexObject(Kind kind, byte[] writerId, List<String> supersedes, L
          * safety margin has passed. Readers still find them (a backup that started before the mark may
          * reference one); writers never deduplicate against them.
          */
-        CONDEMNED(2);
+        CONDEMNED(2),
+        /**
+         * Written by maintenance before it removes entries from the normal index: the entries it is about to
+         * condemn, so that a run dying before its CONDEMNED object is stored leaves them findable. Its store
+         * time bounds nothing (it precedes the removals), so no deletion counts from it: the next run
+         * condemns these entries anew, or rescues them, and deletes it. Readers and writers treat its blobs
+         * as condemned.
+         */
+        CONDEMNING(3);
 
         private final int id;
 
@@ -35,6 +43,11 @@ public record IndexObject(Kind kind, byte[] writerId, List<String> supersedes, L
 
         public int id() {
             return id;
+        }
+
+        /** Whether writers may deduplicate against the blobs such an object lists (FINAL and CHECKPOINT). */
+        public boolean deduplicable() {
+            return this == FINAL || this == CHECKPOINT;
         }
 
         public static Kind ofId(int id) {

@@ -54,7 +54,7 @@ public final class MasterIndex {
     private final ReentrantLock refreshLock = new ReentrantLock();
     /** blobs of FINAL and CHECKPOINT index objects: what writers deduplicate against; guarded by lock */
     private IndexTable table = new IndexTable();
-    /** blobs of CONDEMNED index objects: found by readers only, after {@link #table}; guarded by lock */
+    /** blobs of CONDEMNED and CONDEMNING index objects: found by readers only, after {@link #table}; guarded by lock */
     private IndexTable condemned = new IndexTable();
     private final List<String> packKeys = new ArrayList<>();
     private final Map<String, Integer> packRefs = new HashMap<>();
@@ -265,7 +265,7 @@ public final class MasterIndex {
     public void add(String key, IndexObject index) {
         lock.writeLock().lock();
         try {
-            IndexTable target = index.kind() == IndexObject.Kind.CONDEMNED ? condemned : table;
+            IndexTable target = index.kind().deduplicable() ? table : condemned;
             for (IndexedPack pack : index.packs()) {
                 int ref = packRef(pack.packKey());
                 for (PackEntry entry : pack.entries()) {
@@ -402,7 +402,7 @@ public final class MasterIndex {
 
         @Override
         public void header(IndexObject.Kind kind, byte[] writerId, List<String> supersedes) {
-            target = kind == IndexObject.Kind.CONDEMNED ? condemned : table;
+            target = kind.deduplicable() ? table : condemned;
         }
 
         @Override

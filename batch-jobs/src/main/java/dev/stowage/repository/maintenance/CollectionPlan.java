@@ -24,8 +24,13 @@ import java.util.function.Function;
  *       <em>condemned</em>: moved from the normal index to a CONDEMNED index object, so readers still find
  *       it and writers no longer deduplicate against it;</li>
  *   <li>a condemned entry that a snapshot references again is <em>rescued</em> into the normal index;</li>
- *   <li>a pack is deleted only when it is older than the margin, holds no live blob, and no normal index
- *       and no CONDEMNED object younger than the margin names it;</li>
+ *   <li>nothing is deleted that was not condemned at least the margin earlier: a pack is deleted only when
+ *       it is older than the margin, holds no live blob, no normal index names it, and every entry of it
+ *       known is in a CONDEMNED object, none younger than the margin;</li>
+ *   <li>an entry only a CONDEMNING object lists (a run died before storing its CONDEMNED object) is
+ *       condemned anew by this run, its margin counted from this run's CONDEMNED object;</li>
+ *   <li>an old pack no index names (a killed writer's, or one whose index entries were lost) is condemned
+ *       whole, with the entries its own header lists, never deleted on first sight;</li>
  *   <li>an old pack whose live blobs fill less than {@code repackBelow} of it is condemned whole and its
  *       live blobs are written again;</li>
  *   <li>packs younger than the margin are left as they are (a running backup may be writing them).</li>
@@ -43,13 +48,19 @@ final class CollectionPlan {
     final List<ObjectInfo> deletePacks = new ArrayList<>();
     final List<String> deleteNormalObjects = new ArrayList<>();
     final List<String> deleteCondemnedObjects = new ArrayList<>();
+    /** CONDEMNING objects of runs that died: deleted once this run's CONDEMNED object holds their entries */
+    final List<String> deleteCondemningObjects = new ArrayList<>();
     int packsWaiting;
     int blobsRescued;
     long liveMissing;
 
     private final Map<String, Map<BlobId, PackEntry>> normal = new LinkedHashMap<>();
+    /** entries of CONDEMNED and CONDEMNING objects: readable copies, not deduplicable */
     private final Map<String, Map<BlobId, PackEntry>> condemned = new LinkedHashMap<>();
+    /** per pack, the time of the latest CONDEMNED object naming it (CONDEMNING objects carry no time) */
     private final Map<String, Instant> condemnedAt = new HashMap<>();
+    /** entries only a CONDEMNING object lists: no margin runs for them yet */
+    private final Map<String, Map<BlobId, PackEntry>> untimed = new LinkedHashMap<>();
     private final Map<String, Map<BlobId, PackEntry>> orphans = new LinkedHashMap<>();
     private final Map<BlobId, String> canonical = new HashMap<>();
     private final Map<String, ObjectInfo> packs;
@@ -92,6 +103,7 @@ final class CollectionPlan {
                 deleteCondemnedObjects.add(stored.key());
             }
         }
+        gatherUntimed(inventory.condemning());
         for (ObjectInfo pack : packs.values()) {
             if (!normal.containsKey(pack.key()) && !condemned.containsKey(pack.key()) && old(pack.key())) {
                 List<PackEntry> header = headerOf.apply(pack);
@@ -103,6 +115,27 @@ final class CollectionPlan {
                 orphans.put(pack.key(), entries);
             }
         }
+    }
+
+    /**
+     * Entries of CONDEMNING objects (a run died between removing them from the normal index and storing
+     * its CONDEMNED object) that neither a normal nor a CONDEMNED object lists: this run condemns them
+     * again, so their margin starts at this run's CONDEMNED object, then deletes the CONDEMNING objects.
+     */
+    private void gatherUntimed(List<IndexInventory.Stored> condemning) {
+        Map<String, Map<BlobId, PackEntry>> listed = new LinkedHashMap<>();
+        for (IndexInventory.Stored stored : condemning) {
+            addAll(listed, stored);
+            deleteCondemningObjects.add(stored.key());
+        }
+        listed.forEach((pack, entries) -> entries.forEach((id, entry) -> {
+            if (!normal.getOrDefault(pack, Map.of()).containsKey(id)
+                    && !condemned.getOrDefault(pack, Map.of()).containsKey(id)) {
+                untimed.computeIfAbsent(pack, k -> new LinkedHashMap<>()).put(id, entry);
+            }
+        }));
+        untimed.forEach((pack, entries) -> entries.forEach((id, entry) ->
+                condemned.computeIfAbsent(pack, k -> new LinkedHashMap<>()).putIfAbsent(id, entry)));
     }
 
     private static void addAll(Map<String, Map<BlobId, PackEntry>> into, IndexInventory.Stored stored) {
@@ -131,56 +164,81 @@ final class CollectionPlan {
                 decideCondemnedOnly(pack);
             }
         });
-        orphans.forEach((pack, entries) -> {
-            List<PackEntry> liveHere = canonicalIn(pack, entries);
-            if (liveHere.isEmpty()) {
-                deletePacks.add(packs.get(pack));
-            } else {
-                rescue(pack, liveHere);
-            }
-        });
+        // no index names these: condemned whole (or their live blobs rescued), deleted by a later run
+        orphans.forEach((pack, entries) -> decideOld(pack, Map.of(), entries, entries));
     }
 
     private void decideNormal(String pack, Map<BlobId, PackEntry> entries) {
         if (!packs.containsKey(pack) || !old(pack)) {
             // missing (a check reports it) or young (a running backup may still reference anything in it)
             List<PackEntry> keep = new ArrayList<>(entries.values());
-            canonicalIn(pack, condemned.getOrDefault(pack, Map.of())).stream()
-                    .filter(e -> !entries.containsKey(e.id())).forEach(e -> {
-                        keep.add(e);
-                        blobsRescued++;
-                    });
+            List<PackEntry> liveCondemned = canonicalIn(pack, condemned.getOrDefault(pack, Map.of()));
+            liveCondemned.stream().filter(e -> !entries.containsKey(e.id())).forEach(e -> {
+                keep.add(e);
+                blobsRescued++;
+            });
             keepNormal.put(pack, keep);
+            if (packs.containsKey(pack)) {
+                condemnUntimed(pack, liveCondemned);
+            }
             return;
         }
         Map<BlobId, PackEntry> all = new LinkedHashMap<>(entries);
         condemned.getOrDefault(pack, Map.of()).forEach(all::putIfAbsent);
-        List<PackEntry> liveHere = canonicalIn(pack, all);
+        Map<BlobId, PackEntry> uncondemned = new LinkedHashMap<>(entries);
+        untimed.getOrDefault(pack, Map.of()).forEach(uncondemned::putIfAbsent);
+        decideOld(pack, entries, uncondemned, all);
+    }
+
+    /**
+     * An old pack: {@code indexed} its normal entries, {@code uncondemned} the entries no CONDEMNED object
+     * lists yet (normal, untimed or, for a pack no index names, its header's), {@code known} all of them.
+     */
+    private void decideOld(String pack, Map<BlobId, PackEntry> indexed, Map<BlobId, PackEntry> uncondemned,
+            Map<BlobId, PackEntry> known) {
+        List<PackEntry> liveHere = canonicalIn(pack, known);
         long liveBytes = liveHere.stream().mapToLong(PackEntry::storedLength).sum();
         if (liveHere.isEmpty()) {
-            condemn.put(pack, new ArrayList<>(entries.values()));
+            condemn.put(pack, new ArrayList<>(uncondemned.values()));
+            if (indexed.isEmpty()) {
+                packsWaiting++; // a pack no index named: its margin starts now
+            }
         } else if (liveBytes < repackBelow * packs.get(pack).size()) {
-            condemn.put(pack, new ArrayList<>(entries.values()));
+            condemn.put(pack, new ArrayList<>(uncondemned.values()));
             liveHere.forEach(e -> repack.add(new Repack(e.id(), pack, e)));
         } else {
             keepNormal.put(pack, liveHere);
-            Set<BlobId> liveIds = liveHere.stream().map(PackEntry::id).collect(Collectors.toSet());
-            List<PackEntry> garbage = entries.values().stream().filter(e -> !liveIds.contains(e.id())).toList();
-            if (!garbage.isEmpty()) {
-                condemn.put(pack, new ArrayList<>(garbage));
-            }
-            liveHere.stream().filter(e -> !entries.containsKey(e.id())).forEach(e -> blobsRescued++);
+            condemnAllBut(pack, uncondemned, liveHere);
+            liveHere.stream().filter(e -> !indexed.containsKey(e.id())).forEach(e -> blobsRescued++);
         }
     }
 
     private void decideCondemnedOnly(String pack) {
         List<PackEntry> liveHere = canonicalIn(pack, condemned.get(pack));
+        boolean waitsForThisRun = untimed.containsKey(pack) && packs.containsKey(pack);
         if (!liveHere.isEmpty()) {
             rescue(pack, liveHere);
+            condemnUntimed(pack, liveHere);
+        } else if (waitsForThisRun) {
+            condemnUntimed(pack, liveHere);
+            packsWaiting++;
         } else if (packs.containsKey(pack) && old(pack) && !condemnedAt.get(pack).isAfter(cutoff)) {
             deletePacks.add(packs.get(pack));
         } else if (packs.containsKey(pack)) {
             packsWaiting++;
+        }
+    }
+
+    /** Condemns the pack's untimed entries that are not among {@code live}. */
+    private void condemnUntimed(String pack, List<PackEntry> live) {
+        condemnAllBut(pack, untimed.getOrDefault(pack, Map.of()), live);
+    }
+
+    private void condemnAllBut(String pack, Map<BlobId, PackEntry> candidates, List<PackEntry> live) {
+        Set<BlobId> liveIds = live.stream().map(PackEntry::id).collect(Collectors.toSet());
+        List<PackEntry> garbage = candidates.values().stream().filter(e -> !liveIds.contains(e.id())).toList();
+        if (!garbage.isEmpty()) {
+            condemn.computeIfAbsent(pack, k -> new ArrayList<>()).addAll(garbage);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.stowage.repository.snapshot.SnapshotCatalog;
 import dev.stowage.repository.snapshot.TreeStore;
 import dev.stowage.store.ObjectInfo;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,14 @@ import java.util.function.Consumer;
 
 /**
  * Full maintenance's mark and sweep. The order of the writes is what keeps a crash at any point
- * harmless (docs/MAINTENANCE.md): index objects are removed only inside an index rewrite window (the
- * config's maintenance generation odd before the first removal, even after the last), so a warm
- * machine never keeps trusting a copy of a removed one; the new normal index is stored before the old
- * one is deleted; the
- * CONDEMNED object after that, so its time is never earlier than the moment writers stopped seeing
- * the entries it lists; spent CONDEMNED objects are deleted before their packs, so a crash leaves old
- * unindexed packs, whose headers the next run reads before deleting them.
+ * harmless (docs/MAINTENANCE.md): the entries to condemn are first stored in a CONDEMNING object, so
+ * they are in some index object at every moment; index objects are removed only inside an index rewrite
+ * window (the config's maintenance generation odd before the first removal, even after the last), so a
+ * warm machine never keeps trusting a copy of a removed one; the new normal index is stored before the
+ * old one is deleted; the CONDEMNED object after the window, so its time is never earlier than the
+ * moment writers stopped seeing the entries it lists; the CONDEMNING object and spent CONDEMNED objects
+ * are deleted after that and before any pack, so a crash leaves at worst old unindexed packs, which the
+ * next run condemns whole rather than deletes.
  */
 final class GarbageCollector {
 
@@ -56,6 +58,13 @@ final class GarbageCollector {
         CollectionPlan plan = CollectionPlan.make(inventory, packs, live, this::headerOrNothing, now, options);
         phases.accept(MaintenancePhase.MARKED);
 
+        List<String> spentIndexObjects = new ArrayList<>(plan.deleteCondemnedObjects);
+        spentIndexObjects.addAll(plan.deleteCondemningObjects);
+        if (!plan.condemn.isEmpty()) {
+            // before any entry leaves the normal index: a crash from here on leaves them findable
+            spentIndexObjects.add(content.writeIndexObject(new IndexObject(IndexObject.Kind.CONDEMNING,
+                    IndexCompaction.writerId(), List.of(), CollectionPlan.asPacks(plan.condemn))));
+        }
         content.beginIndexRewrite();
         IndexCompaction.writeNormal(content, plan.keepNormal);
         plan.deleteNormalObjects.forEach(content::deleteIndexObject);
@@ -73,9 +82,9 @@ final class GarbageCollector {
         phases.accept(MaintenancePhase.REPACKED);
         lease.renew();
 
-        if (!plan.deleteCondemnedObjects.isEmpty()) {
+        if (!spentIndexObjects.isEmpty()) {
             content.beginIndexRewrite();
-            plan.deleteCondemnedObjects.forEach(content::deleteIndexObject);
+            spentIndexObjects.forEach(content::deleteIndexObject);
             content.endIndexRewrite();
         }
         long bytesFreed = 0;

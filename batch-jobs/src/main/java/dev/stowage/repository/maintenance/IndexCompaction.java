@@ -15,7 +15,8 @@ import java.util.Map;
  * Quick maintenance: the normal (FINAL and CHECKPOINT) index objects merged into one, so a machine
  * with a cold cache reads one object instead of one per backup. The new object is stored before any
  * old one is deleted, all of it inside an index rewrite window (the config's maintenance generation),
- * so a reader with a warm cache lists {@code index/} once and drops its copies of the old ones; CONDEMNED objects are left alone (their times are what the collector's margin counts from).
+ * so a reader with a warm cache lists {@code index/} once and drops its copies of the old ones; CONDEMNED objects
+ * are left alone (their times are what the collector's margin counts from), and so are CONDEMNING ones.
  */
 final class IndexCompaction {
 

@@ -11,9 +11,10 @@ import java.util.List;
 
 /**
  * Every index object of the repository as maintenance reads it: kind, contents, and when the store
- * says it was written (a CONDEMNED object's time is when its blobs were condemned).
+ * says it was written (a CONDEMNED object's time is when its blobs were condemned; a CONDEMNING
+ * object's time means nothing: it was stored before the entries it lists left the normal index).
  */
-record IndexInventory(List<Stored> normal, List<Stored> condemned) {
+record IndexInventory(List<Stored> normal, List<Stored> condemned, List<Stored> condemning) {
 
     record Stored(String key, Instant written, IndexObject object) {
     }
@@ -22,6 +23,7 @@ record IndexInventory(List<Stored> normal, List<Stored> condemned) {
     static IndexInventory read(ContentStore content) {
         List<Stored> normal = new ArrayList<>();
         List<Stored> condemned = new ArrayList<>();
+        List<Stored> condemning = new ArrayList<>();
         for (ObjectInfo info : content.objectStore().list(IndexCodec.PREFIX)) {
             if (!IndexCodec.isIndexKey(info.key())) {
                 continue;
@@ -33,12 +35,16 @@ record IndexInventory(List<Stored> normal, List<Stored> condemned) {
                 continue; // a writer's checkpoint, superseded by its final index since the listing
             }
             Stored stored = new Stored(info.key(), info.lastModified(), object);
-            (object.kind() == IndexObject.Kind.CONDEMNED ? condemned : normal).add(stored);
+            switch (object.kind()) {
+                case CONDEMNED -> condemned.add(stored);
+                case CONDEMNING -> condemning.add(stored);
+                case FINAL, CHECKPOINT -> normal.add(stored);
+            }
         }
-        return new IndexInventory(List.copyOf(normal), List.copyOf(condemned));
+        return new IndexInventory(List.copyOf(normal), List.copyOf(condemned), List.copyOf(condemning));
     }
 
     int size() {
-        return normal.size() + condemned.size();
+        return normal.size() + condemned.size() + condemning.size();
     }
 }

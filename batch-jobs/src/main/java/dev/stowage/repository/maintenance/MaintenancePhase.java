@@ -7,12 +7,15 @@ package dev.stowage.repository.maintenance;
 public enum MaintenancePhase {
     /** the index read, packs listed, snapshots marked; nothing written yet */
     MARKED,
-    /** the normal index rewritten without the condemned entries; old normal index objects deleted */
+    /**
+     * the entries to condemn stored in a CONDEMNING object; the normal index rewritten without them; old
+     * normal index objects deleted
+     */
     INDEX_REWRITTEN,
     /** the CONDEMNED index object stored */
     CONDEMNED,
     /** live blobs of mostly-garbage packs written again */
     REPACKED,
-    /** packs and spent CONDEMNED objects deleted */
+    /** the CONDEMNING object, spent CONDEMNED objects, then packs deleted */
     SWEPT
 }

@@ -30,6 +30,18 @@ class IndexCodecTest {
     }
 
     @Test
+    void condemningIndexKeepsItsKindIdAndIsNotDeduplicable() {
+        IndexObject index = new IndexObject(IndexObject.Kind.CONDEMNING, bytes(16), List.of(),
+                List.of(pack(BlobType.DATA, 2)));
+
+        byte[] encoded = IndexCodec.encode(index);
+
+        assertThat(encoded[1]).isEqualTo((byte) 3);
+        assertThat(IndexCodec.decode(encoded)).isEqualTo(index);
+        assertThat(IndexObject.Kind.CONDEMNING.deduplicable()).isFalse();
+    }
+
+    @Test
     void truncatedIndexIsRejected() {
         byte[] encoded = IndexCodec.encode(new IndexObject(IndexObject.Kind.CHECKPOINT, bytes(16), List.of(),
                 List.of(pack(BlobType.DATA, 2))));

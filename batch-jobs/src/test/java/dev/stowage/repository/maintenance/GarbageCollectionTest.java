@@ -71,6 +71,36 @@ class GarbageCollectionTest {
     }
 
     @Test
+    void condemnsAPackNoIndexNamesAndDeletesItOnlyOnTheNextRunPastTheMargin() throws Exception {
+        try (MaintenanceFixture fixture = new MaintenanceFixture(temp)) {
+            // given: a kept snapshot, and the packs of a writer killed before it stored any index
+            Path kept = fixture.tree("kept", 200_000);
+            String keptId = MaintenanceFixture.backup(fixture.repository, kept, "kept");
+            Set<String> keptPacks = fixture.allPackKeys();
+            Set<String> indexBefore = indexKeys(fixture);
+            String killedId = MaintenanceFixture.backup(fixture.repository, fixture.tree("killed", 300_000), "killed");
+            fixture.repository.forgetSnapshot(killedId);
+            Set<String> orphans = difference(fixture.allPackKeys(), keptPacks);
+            difference(indexKeys(fixture), indexBefore).forEach(key -> fixture.store().delete(key));
+
+            // when: two full runs, each past the margin
+            MaintenanceReport first = fixture.runAfterMargin(fixture.openAnother(), MaintenanceMode.FULL);
+            Set<String> afterFirst = fixture.allPackKeys();
+            MaintenanceReport second = fixture.runAfterMargin(fixture.openAnother(), MaintenanceMode.FULL);
+
+            // then: the first condemns them, the second deletes them
+            assertThat(orphans).isNotEmpty();
+            assertThat(first.packsDeleted()).isZero();
+            assertThat(first.blobsCondemned()).isPositive();
+            assertThat(afterFirst).containsAll(orphans);
+            assertThat(second.packsDeleted()).isEqualTo(orphans.size());
+            assertThat(fixture.allPackKeys()).isEqualTo(keptPacks);
+            fixture.assertCheckPasses(fixture.openAnother());
+            fixture.assertRestoresIdentically(fixture.openAnother(), keptId, kept);
+        }
+    }
+
+    @Test
     void leavesPacksYoungerThanTheMarginAlone() throws Exception {
         try (MaintenanceFixture fixture = new MaintenanceFixture(temp)) {
             // given: a snapshot forgotten at once: its packs are only seconds old
@@ -113,6 +143,12 @@ class GarbageCollectionTest {
             assertThat(stale).doesNotExist();
             assertThat(recent).exists();
         }
+    }
+
+    private static Set<String> indexKeys(MaintenanceFixture fixture) {
+        Set<String> keys = new TreeSet<>();
+        fixture.store().list("index/").forEach(info -> keys.add(info.key()));
+        return keys;
     }
 
     private static Set<String> difference(Set<String> all, Set<String> minus) {
