@@ -17,7 +17,7 @@ import java.util.Set;
  * that holds it, and each pack becomes one {@link PackBatch}. A file's chunks are spread over the
  * packs its backup filled (in parallel with other files), so reading per file fetched the same pack
  * once per file or piece needing it; planned this way, a pack is read once per window. A window holds
- * at most {@link #MAX_PLACEMENTS} placements, which bounds the memory of a restore of any size.
+ * at most {@link #MAX_PLACEMENTS} placements (an empty file counts as one), which bounds the memory of a restore of any size.
  */
 final class RestoreWindow {
     /** Placements (a chunk at an offset of a file) held before the window is handed to the scheduler. */
@@ -40,8 +40,11 @@ final class RestoreWindow {
     boolean add(FileRestore file) {
         List<BlobRef> blobs = file.node.content();
         if (blobs.isEmpty()) {
+            // an empty file holds no chunk but is held until submitted: it counts, or millions of
+            // empty files would escape the bound
             emptyFiles.add(file);
-            return false;
+            placements++;
+            return placements >= MAX_PLACEMENTS;
         }
         Set<String> packs = new LinkedHashSet<>();
         long offset = 0;
