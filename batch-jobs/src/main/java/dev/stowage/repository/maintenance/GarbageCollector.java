@@ -57,6 +57,9 @@ final class GarbageCollector {
         LiveBlobs live = LiveBlobs.mark(catalog, trees);
         CollectionPlan plan = CollectionPlan.make(inventory, packs, live, this::headerOrNothing, now, options);
         phases.accept(MaintenancePhase.MARKED);
+        // the mark may outlast the lease renewed when the run began: a run taken over meanwhile must stop
+        // before its first write, not after its index rewrite
+        lease.renew();
 
         List<String> spentIndexObjects = new ArrayList<>(plan.deleteCondemnedObjects);
         spentIndexObjects.addAll(plan.deleteCondemningObjects);
