@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Restores one file. Its chunks are written into a new temporary file beside the final name by the
  * pack tasks that fetch them, several at once (each at its own offsets); only when every task that
- * holds a chunk of it is done and every blob verified does the temporary file get its metadata and, by
+ * holds a chunk of it is done, every chunk written and every blob verified does the temporary file get its metadata and, by
  * an atomic rename, its final name. A file whose data is damaged is never visible under its name.
  *
  * <p>The file is open only while a task writes to it: a restore of many files spread over many packs
@@ -38,6 +38,8 @@ final class FileRestore {
     private final PosixMetadata metadata;
     private final RestoreState state;
     private final AtomicInteger tasksLeft = new AtomicInteger();
+    /** Chunks written so far: one per entry of the node's content, or the file has a hole. */
+    private final AtomicInteger chunksWritten = new AtomicInteger();
     private volatile String error;
     private FileChannel channel;
     private int users;
@@ -113,6 +115,7 @@ final class FileRestore {
         while (buffer.hasRemaining()) {
             position += open.write(buffer, position);
         }
+        chunksWritten.incrementAndGet();
         state.wrote(data.length, snapshotPath);
     }
 
@@ -131,6 +134,11 @@ final class FileRestore {
     }
 
     private void finish() {
+        int chunks = node.content().size();
+        if (chunksWritten.get() != chunks) {
+            // a task that ended without writing its chunks and without a reason must not leave a hole
+            fail("only " + chunksWritten.get() + " of its " + chunks + " chunks were written");
+        }
         try {
             if (error != null) {
                 Files.deleteIfExists(temp);

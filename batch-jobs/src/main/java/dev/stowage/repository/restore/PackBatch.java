@@ -64,8 +64,15 @@ final class PackBatch implements Runnable {
                     placements.forEach(p -> p.file().fail("blob " + id.hex() + " was not delivered by the store"));
                 }
             });
-        } catch (RuntimeException e) {
-            wanted.values().forEach(placements -> placements.forEach(p -> p.file().fail(RestoreState.describe(e))));
+        } catch (Throwable e) {
+            // an Error too (OutOfMemoryError): the files are done with below, and must not be taken for written
+            String reason = e instanceof RuntimeException runtime ? RestoreState.describe(runtime)
+                    : "unable to read pack blobs: " + e;
+            wanted.values().forEach(placements -> placements.forEach(p -> p.file().fail(reason)));
+            files.forEach(file -> file.fail(reason));
+            if (e instanceof Error error) {
+                throw error;
+            }
         } finally {
             acquired.forEach(FileRestore::release);
             files.forEach(FileRestore::taskDone);
