@@ -160,7 +160,10 @@ set -eu
 umask 077
 {{- range $name, $location := .Values.locations }}
 {{- if get (get $location "credentials" | default dict) "accessKeyIdKey" }}
-printf '[default]\naws_access_key_id = %s\naws_secret_access_key = %s\n' "$ACCESS_KEY_ID_{{ upper $name }}" "$SECRET_ACCESS_KEY_{{ upper $name }}" > /var/run/stowage/generated-credentials/{{ $name }}
+{{- /* a restore worker gets only its own location's keys (the launcher drops the others') */}}
+if [ -n "${ACCESS_KEY_ID_{{ upper $name }}+set}" ]; then
+  printf '[default]\naws_access_key_id = %s\naws_secret_access_key = %s\n' "$ACCESS_KEY_ID_{{ upper $name }}" "$SECRET_ACCESS_KEY_{{ upper $name }}" > /var/run/stowage/generated-credentials/{{ $name }}
+fi
 {{- end }}
 {{- end }}
 {{- end -}}

@@ -1,5 +1,6 @@
 package dev.stowage.jobs.volumes;
 
+import dev.stowage.kube.volumes.KubeNames;
 import dev.stowage.kube.volumes.RestoreSecrets;
 import dev.stowage.kube.volumes.WorkerJobSettings;
 import dev.stowage.kube.volumes.WorkerJobs;
@@ -15,6 +16,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,21 +24,25 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.springframework.batch.core.ExitStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Restore workers: one Job per restored claim ({@link ClaimPartitioner}), in the claim's namespace,
  * mounting the claim (so a WaitForFirstConsumer claim binds) and writing its snapshot into it. The Secrets
- * the worker mounts are copied into that namespace, owned by the Job ({@link RestoreSecrets}).
+ * the worker uses are copied into that namespace ({@link RestoreSecrets}) and deleted when it ends.
  */
 public final class ClaimRestorePartitions implements WorkerPartitions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClaimRestorePartitions.class);
 
     private final KubernetesClient client;
     private final Job template;
     private final WorkerJobSettings settings;
     private final Function<StepExecution, WorkerLocation> location;
     private final RunDocuments documents;
-    private final Map<String, Map<String, String>> copiesByJob = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, RestoreSecrets.SecretCopy>> copiesByJob = new ConcurrentHashMap<>();
 
     public ClaimRestorePartitions(KubernetesClient client, Job template, WorkerJobSettings settings,
             Function<StepExecution, WorkerLocation> location, RunDocuments documents) {
@@ -60,32 +66,49 @@ public final class ClaimRestorePartitions implements WorkerPartitions {
     @Override
     public Job workerJob(StepExecution partition, WorkerLabels labels) {
         ClaimPartitioner.ClaimRestore claim = ClaimPartitioner.of(partition.getExecutionContext());
+        WorkerLocation restoreLocation = location.apply(partition);
         WorkerSpec spec = new WorkerSpec(WorkerSpec.VERSION, WorkerOperation.RESTORE, labels.run(), labels.partition(),
-                null, location.apply(partition), null, null, null, labels.resultDocument(),
+                null, restoreLocation, null, null, null, labels.resultDocument(),
                 (int) settings.progressInterval().toSeconds(), List.of(WorkerVolume.toRestore(claim.volume(), "pvc",
                         claim.identity(), claim.namespace(), claim.claim(), claim.snapshotId(), null)));
         Job job = WorkerJobs.restoreJob(template, settings, labels, claim.namespace(), claim.claim(), spec);
         copiesByJob.put(job.getMetadata().getNamespace() + "/" + job.getMetadata().getName(),
-                RestoreSecrets.renameToCopies(job));
+                RestoreSecrets.renameToCopies(job, restoreLocation.name()));
         return job;
     }
 
     @Override
     public List<HasMetadata> companions(StepExecution partition, Job created) {
-        Map<String, String> copies = copiesByJob.remove(created.getMetadata().getNamespace() + "/"
+        Map<String, RestoreSecrets.SecretCopy> copies = copiesByJob.remove(created.getMetadata().getNamespace() + "/"
                 + created.getMetadata().getName());
         List<HasMetadata> secrets = new ArrayList<>();
         if (copies != null) {
-            copies.forEach((copy, original) -> {
-                Secret source = client.secrets().inNamespace(settings.namespace()).withName(original).get();
+            copies.forEach((copy, what) -> {
+                Secret source = client.secrets().inNamespace(settings.namespace()).withName(what.original()).get();
                 if (source == null) {
-                    throw new IllegalStateException("Secret " + settings.namespace() + "/" + original + ", which the "
-                            + "restore worker mounts, does not exist: create it, or correct the worker settings");
+                    throw new IllegalStateException("Secret " + settings.namespace() + "/" + what.original() + ", which"
+                            + " the restore worker mounts, does not exist: create it, or correct the worker settings");
                 }
-                secrets.add(RestoreSecrets.copy(source, copy, created));
+                secrets.add(RestoreSecrets.copy(source, copy, what, created));
             });
         }
         return secrets;
+    }
+
+    /**
+     * Deletes the worker's Secret copies as soon as it ends, so that a tenant namespace does not hold the
+     * repository password until the Job's TTL; a copy this misses goes with the Job (its owner).
+     */
+    @Override
+    public void ended(StepExecution partition, String namespace, String jobName) {
+        copiesByJob.remove(namespace + "/" + jobName);
+        try {
+            client.secrets().inNamespace(namespace)
+                    .withLabel(RestoreSecrets.COPY_FOR_JOB, KubeNames.labelValue(jobName)).delete();
+        } catch (KubernetesClientException e) {
+            LOG.warn("unable to delete the Secret copies of restore worker Job {}/{} ({}); they go with the Job",
+                    namespace, jobName, e.getMessage());
+        }
     }
 
     @Override

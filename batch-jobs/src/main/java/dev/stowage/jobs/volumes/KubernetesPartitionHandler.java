@@ -137,10 +137,12 @@ public class KubernetesPartitionHandler extends AbstractPartitionHandler {
         } catch (KubernetesClientException e) {
             fail(attempt, "unable to create worker Job " + attempt.namespace + "/" + attempt.jobName + ": "
                     + e.getMessage() + " (check the launcher's RBAC and the worker settings)", false);
+            ended(attempt);
             return false;
         } catch (RuntimeException e) {
             fail(attempt, "unable to make the worker Job of partition " + attempt.partitionName() + ": " + e.getMessage(),
                     false);
+            ended(attempt);
             return false;
         }
         attempt.started = options.clock().instant();
@@ -162,10 +164,12 @@ public class KubernetesPartitionHandler extends AbstractPartitionHandler {
         }
         if (state instanceof WorkerState.Succeeded succeeded) {
             succeed(attempt, succeeded, manager);
+            ended(attempt);
             return true;
         }
         if (state instanceof WorkerState.Failed failed) {
             fail(attempt, reason(attempt, failed, manager), !WorkerStates.podEnded(attempt.lastPod));
+            ended(attempt);
             return true;
         }
         return false;
@@ -226,6 +230,13 @@ public class KubernetesPartitionHandler extends AbstractPartitionHandler {
     private WorkerResult decode(String terminationMessage, StepExecution manager) {
         return TerminationMessage.decode(terminationMessage,
                 (collection, name) -> workers.document(manager, collection, name));
+    }
+
+    /** Lets the worker kind clean up what it made for this worker alone (a restore's Secret copies). */
+    private void ended(WorkerAttempt attempt) {
+        if (attempt.jobName != null) {
+            workers.ended(attempt.partition, attempt.namespace, attempt.jobName);
+        }
     }
 
     private void fail(WorkerAttempt attempt, String reason, boolean deleteJob) {

@@ -30,6 +30,13 @@ public interface WorkerPartitions {
     }
 
     /**
+     * The partition's worker Job ended (recorded, failed or given up on): what was made for it alone can
+     * go now; nothing by default.
+     */
+    default void ended(StepExecution partition, String namespace, String jobName) {
+    }
+
+    /**
      * Records a worker's result in its partition's step execution (context, read and write counts) and says
      * how the partition ended; the handler saves the step execution.
      */

@@ -300,12 +300,13 @@ class WorkerJobsTest {
 
         Job job = WorkerJobs.restoreJob(WorkerJobs.template(directory, WorkerOperation.RESTORE), settings, restore,
                 "shop", "data", spec);
-        java.util.Map<String, String> copies = RestoreSecrets.renameToCopies(job);
+        java.util.Map<String, RestoreSecrets.SecretCopy> copies = RestoreSecrets.renameToCopies(job, "minio");
 
         assertThat(volume(job, "target").getPersistentVolumeClaim().getClaimName()).isEqualTo("data");
         assertThat(pod(job).getServiceAccountName()).as("the claim's namespace has no stowage-worker").isNull();
         assertThat(env(worker(job), WorkerMain.TERMINATION_ENV)).isEqualTo("/dev/termination-log");
-        assertThat(copies).containsValues("stowage-repo", "minio-keys");
+        assertThat(copies.values()).extracting(RestoreSecrets.SecretCopy::original)
+                .containsExactlyInAnyOrder("stowage-repo", "minio-keys");
         assertThat(pod(job).getInitContainers().get(0).getEnv()).allSatisfy(e ->
                 assertThat(copies).containsKey(e.getValueFrom().getSecretKeyRef().getName()));
         WorkerSpec placed = WorkerJson.read(env(worker(job), WorkerMain.SPEC_ENV), WorkerSpec.class, "spec");
