@@ -76,7 +76,8 @@ class RestoreErrorInBlobReadTest {
 
         // then the file is reported failed, and neither it nor a temporary file is left
         assertThat(result.files()).isZero();
-        assertThat(result.errors()).singleElement().asString().contains("big").contains("not restored");
+        assertThat(result.errors()).singleElement().asString().contains("big").contains("not restored")
+                .as("the Error is the reason given").contains("OutOfMemoryError");
         try (Stream<Path> paths = Files.list(out)) {
             assertThat(paths).isEmpty();
         }
