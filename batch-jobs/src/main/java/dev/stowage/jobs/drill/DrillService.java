@@ -1,7 +1,6 @@
 package dev.stowage.jobs.drill;
 
 import dev.stowage.jobs.ContextKeys;
-import dev.stowage.jobs.InvalidRequestException;
 import dev.stowage.jobs.RunParameters;
 import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.manifest.ManifestJson;
@@ -41,12 +40,8 @@ public final class DrillService {
         this.clock = clock;
     }
 
-    /** Checks the request and the location (its repository and password), then runs the drill to its end. */
+    /** Checks the location (its repository and password), then runs the drill to its end. */
     public JobExecution run(VerifyRequest request) {
-        if (!request.full() && !(request.samplePercent() > 0 && request.samplePercent() <= 100)) {
-            throw new InvalidRequestException("--sample-percent must be above 0 and at most 100, not "
-                    + request.samplePercent());
-        }
         repositories.get(request.location(), false);
         long seed = request.seed() != null ? request.seed() : new SecureRandom().nextLong();
         String name = "drill-" + request.location() + "-" + NAME_TIME.format(clock.instant());

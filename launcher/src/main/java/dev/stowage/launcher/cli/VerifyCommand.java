@@ -48,9 +48,10 @@ class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String locationName = context.location(location.name);
+        // checked before anything starts in the background, so a usage error leaves nothing running
+        VerifyRequest request = new VerifyRequest(locationName, samplePercent, full, seed);
         context.startInBackground(RunLauncher.class);
-        JobExecution execution = context.bean(DrillService.class)
-                .run(new VerifyRequest(locationName, samplePercent, full, seed));
+        JobExecution execution = context.bean(DrillService.class).run(request);
         Optional<DrillReport> report = DrillService.report(execution);
         if (report.isEmpty()) {
             context.err().println("stowage: drill of location " + locationName + " " + execution.getStatus() + ": "
