@@ -15,7 +15,7 @@ import java.time.Clock;
  * @param kdfMemoryKiB       Argon2id memory for the password key (tests use a few KiB)
  * @param kdfIterations      Argon2id passes
  * @param kdfParallelism     Argon2id lanes
- * @param packTargetBytes    close a pack once it reaches this size (default 16 MiB)
+ * @param packTargetBytes    close a pack once it reaches this size (default 24 MiB)
  * @param compressionLevel   zstd level
  * @param maxParallelUploads pack uploads in flight for one writer
  * @param workerThreads      threads reading, chunking, compressing and encrypting (0: one per core)
@@ -28,7 +28,7 @@ public record RepositoryOptions(int chunkMinBytes, int chunkAvgBytes, int chunkM
 
     public static RepositoryOptions defaults() {
         return new RepositoryOptions(256 * 1024, 1024 * 1024, 8 * 1024 * 1024, 64 * 1024, 3, 1,
-                16 * 1024 * 1024, 3, 4, 0, null, Clock.systemUTC());
+                24 * 1024 * 1024, 3, 4, 0, null, Clock.systemUTC());
     }
 
     /** Cheap KDF and small chunks and packs, so tests stay fast (never for real data). */

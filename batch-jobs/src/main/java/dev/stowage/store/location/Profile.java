@@ -16,7 +16,7 @@ import java.time.Duration;
 public enum Profile {
     MINIO(8, 16, 2_048, Duration.ofHours(1), false),
     B2(3, 64, 8_192, Duration.ofHours(24), true),
-    GENERIC(4, 16, 1_024, Duration.ofHours(1), false);
+    GENERIC(4, 24, 1_024, Duration.ofHours(1), false);
 
     private final int maxParallelUploads;
     private final int packSizeMb;
