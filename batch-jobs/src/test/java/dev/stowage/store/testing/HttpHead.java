@@ -1,6 +1,7 @@
 package dev.stowage.store.testing;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,14 +12,15 @@ import java.util.Locale;
 
 /**
  * The start line and headers of an HTTP/1.1 message, as read off a socket, and how long its body is.
- * Just enough HTTP for {@link FaultInjectingProxy}: Content-Length and chunked bodies.
+ * Just enough HTTP for the test proxies ({@link FaultInjectingProxy}, and the benchmark's counting proxy):
+ * Content-Length and chunked bodies, and copying them.
  */
-final class HttpHead {
+public final class HttpHead {
 
     /** Body length when the body is chunked. */
-    static final long CHUNKED = -1;
+    public static final long CHUNKED = -1;
     /** Body length when the body runs until the connection closes. */
-    static final long UNTIL_CLOSE = -2;
+    public static final long UNTIL_CLOSE = -2;
 
     private final String startLine;
     private final List<String[]> headers;
@@ -29,7 +31,7 @@ final class HttpHead {
     }
 
     /** Reads a head; null when the peer closed the connection before sending one. */
-    static HttpHead read(InputStream in) throws IOException {
+    public static HttpHead read(InputStream in) throws IOException {
         String startLine = readLine(in);
         if (startLine == null) {
             return null;
@@ -42,24 +44,24 @@ final class HttpHead {
         return new HttpHead(startLine, headers);
     }
 
-    String startLine() {
+    public String startLine() {
         return startLine;
     }
 
-    String method() {
+    public String method() {
         return startLine.substring(0, startLine.indexOf(' '));
     }
 
-    String target() {
+    public String target() {
         String[] parts = startLine.split(" ");
         return parts.length > 1 ? parts[1] : "/";
     }
 
-    int status() {
+    public int status() {
         return Integer.parseInt(startLine.split(" ")[1]);
     }
 
-    String header(String name) {
+    public String header(String name) {
         for (String[] header : headers) {
             if (header[0].equalsIgnoreCase(name)) {
                 return header[1];
@@ -68,12 +70,12 @@ final class HttpHead {
         return null;
     }
 
-    HttpHead without(String name) {
+    public HttpHead without(String name) {
         return new HttpHead(startLine, headers.stream().filter(h -> !h[0].equalsIgnoreCase(name)).toList());
     }
 
     /** Body length of a request: requests without a length have no body. */
-    long requestBodyLength() {
+    public long requestBodyLength() {
         if (isChunked()) {
             return CHUNKED;
         }
@@ -82,7 +84,7 @@ final class HttpHead {
     }
 
     /** Body length of a response to {@code requestMethod}. */
-    long responseBodyLength(String requestMethod) {
+    public long responseBodyLength(String requestMethod) {
         int status = status();
         if ("HEAD".equals(requestMethod) || status / 100 == 1 || status == 204 || status == 304) {
             return 0;
@@ -94,12 +96,12 @@ final class HttpHead {
         return length == null ? UNTIL_CLOSE : Long.parseLong(length);
     }
 
-    boolean closesConnection() {
+    public boolean closesConnection() {
         String connection = header("Connection");
         return connection != null && connection.toLowerCase(Locale.ROOT).contains("close");
     }
 
-    void write(OutputStream out) throws IOException {
+    public void write(OutputStream out) throws IOException {
         StringBuilder text = new StringBuilder(startLine).append("\r\n");
         for (String[] header : headers) {
             text.append(header[0]).append(": ").append(header[1]).append("\r\n");
@@ -110,6 +112,52 @@ final class HttpHead {
     private boolean isChunked() {
         String encoding = header("Transfer-Encoding");
         return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
+    }
+
+    /** Copies a body of {@code length} bytes (or {@link #CHUNKED}, {@link #UNTIL_CLOSE}); returns its payload bytes. */
+    public static long copyBody(InputStream in, OutputStream out, long length, byte[] buffer) throws IOException {
+        if (length == CHUNKED) {
+            return copyChunked(in, out, buffer);
+        }
+        long copied = 0;
+        long limit = length == UNTIL_CLOSE ? Long.MAX_VALUE : length;
+        while (copied < limit) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, limit - copied));
+            if (read < 0) {
+                if (length == UNTIL_CLOSE) {
+                    break;
+                }
+                throw new EOFException("body ended after " + copied + " of " + length + " bytes");
+            }
+            out.write(buffer, 0, read);
+            copied += read;
+        }
+        return copied;
+    }
+
+    private static long copyChunked(InputStream in, OutputStream out, byte[] buffer) throws IOException {
+        long payload = 0;
+        while (true) {
+            String sizeLine = readLine(in);
+            if (sizeLine == null) {
+                throw new EOFException("chunked body ended early");
+            }
+            writeLine(out, sizeLine);
+            int size = Integer.parseInt(sizeLine.split(";")[0].trim(), 16);
+            if (size == 0) {
+                for (String trailer = readLine(in); trailer != null && !trailer.isEmpty(); trailer = readLine(in)) {
+                    writeLine(out, trailer);
+                }
+                writeLine(out, "");
+                return payload;
+            }
+            payload += copyBody(in, out, size, buffer);
+            writeLine(out, readLine(in));
+        }
+    }
+
+    private static void writeLine(OutputStream out, String line) throws IOException {
+        out.write((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static String readLine(InputStream in) throws IOException {

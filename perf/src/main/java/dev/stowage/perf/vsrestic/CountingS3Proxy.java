@@ -1,5 +1,6 @@
 package dev.stowage.perf.vsrestic;
 
+import dev.stowage.store.testing.HttpHead;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
