@@ -71,7 +71,8 @@ public final class MasterIndex {
 
     /**
      * Loads the index when the repository is opened: the known index objects when there is a record of
-     * them (no listing; one that is gone is skipped), else every index object found by listing.
+     * them (no listing; one that is gone is skipped, and only a gone key that was stored once costs a
+     * listing), else every index object found by listing.
      */
     public void open() {
         Optional<Set<String>> recorded = known.read();
@@ -83,11 +84,14 @@ public final class MasterIndex {
         }
         refreshLock.lock();
         try {
+            Set<String> pending = known.pending();
             List<String> gone = loadAll(recorded.get().stream().filter(key -> !isLoaded(key)).toList());
             gone.forEach(known::remove);
-            if (!gone.isEmpty()) {
-                // maintenance compacted the index: one listing finds what replaced them, instead of
-                // storing again every blob they listed
+            pending.stream().filter(key -> !gone.contains(key)).forEach(known::add);
+            if (gone.stream().anyMatch(key -> !pending.contains(key))) {
+                // a writer's finish or maintenance replaced them: one listing finds what replaced them,
+                // instead of storing again every blob they listed. A missing pending key was only a store
+                // that never happened, which needs no listing.
                 refresh();
             }
         } finally {
@@ -251,10 +255,16 @@ public final class MasterIndex {
         }
     }
 
-    /** Seals and stores an index object, adds its entries, and returns its key. */
+    /**
+     * Seals and stores an index object, adds its entries, and returns its key. The key is recorded
+     * before the store (as pending, confirmed after it), so that a process killed right after the store
+     * still finds the object on its next open without listing; a recorded key whose store never
+     * happened costs that open one get.
+     */
     public String write(IndexObject index) {
         byte[] sealed = aead.seal(Purpose.INDEX, null, IndexCodec.encode(index));
         String key = IndexCodec.keyOf(provider.sha256().digest(sealed));
+        known.addPending(key);
         store.put(key, sealed);
         add(key, index);
         known.add(key);

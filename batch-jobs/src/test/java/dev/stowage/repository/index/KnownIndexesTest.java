@@ -59,4 +59,45 @@ class KnownIndexesTest {
         assertThat(at(0).read()).isEmpty();
         assertThat(at(0).recorded()).containsExactly(ONE);
     }
+
+    @Test
+    void aPendingKeyIsPartOfTheTrustedRecordAndKnownToBePending() {
+        at(4).replace(List.of(ONE));
+        at(4).addPending(TWO);
+
+        assertThat(at(4).read()).hasValueSatisfying(keys -> assertThat(keys).containsExactly(ONE, TWO));
+        assertThat(at(4).pending()).containsExactly(TWO);
+        assertThat(at(4).recorded()).containsExactly(ONE, TWO);
+    }
+
+    @Test
+    void addingAPendingKeyConfirmsIt() {
+        at(4).replace(List.of(ONE));
+        at(4).addPending(TWO);
+        at(4).add(TWO);
+
+        assertThat(at(4).pending()).isEmpty();
+        assertThat(at(4).read()).hasValueSatisfying(keys -> assertThat(keys).containsExactly(ONE, TWO));
+    }
+
+    @Test
+    void removingAPendingKeyForgetsIt() {
+        at(4).replace(List.of(ONE));
+        at(4).addPending(TWO);
+        at(4).remove(TWO);
+
+        assertThat(at(4).pending()).isEmpty();
+        assertThat(at(4).read()).hasValueSatisfying(keys -> assertThat(keys).containsExactly(ONE));
+    }
+
+    @Test
+    void aListingThatDoesNotShowAPendingKeyKeepsItPendingAndOneThatShowsItConfirmsIt() {
+        at(4).replace(List.of());
+        at(4).addPending(ONE);
+        at(4).addPending(TWO);
+        at(6).replace(List.of(ONE));
+
+        assertThat(at(6).pending()).containsExactly(TWO);
+        assertThat(at(6).read()).hasValueSatisfying(keys -> assertThat(keys).containsExactly(ONE, TWO));
+    }
 }
