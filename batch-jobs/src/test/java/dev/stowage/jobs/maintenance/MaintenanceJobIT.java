@@ -13,12 +13,10 @@ import dev.stowage.jobs.testing.Runs;
 import dev.stowage.jobs.testing.Trees;
 import dev.stowage.repository.Repository;
 import dev.stowage.repository.maintenance.MaintenanceOptions;
+import dev.stowage.repository.maintenance.MutableClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +34,7 @@ class MaintenanceJobIT {
     @TempDir
     Path dir;
 
-    private final MovableClock clock = new MovableClock(Instant.now());
+    private final MutableClock clock = new MutableClock(Instant.now());
     private JobsContext context;
 
     @BeforeEach
@@ -99,33 +97,5 @@ class MaintenanceJobIT {
 
         assertThatThrownBy(() -> context.bean(MaintenanceService.class).run("local", false))
                 .hasMessageContaining("another-host/42 holds its lease");
-    }
-
-    /** The jobs' clock, moved by the test. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
