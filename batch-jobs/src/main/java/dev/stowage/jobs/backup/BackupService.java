@@ -1,5 +1,6 @@
 package dev.stowage.jobs.backup;
 
+import dev.stowage.jobs.ContextKeys;
 import dev.stowage.jobs.InvalidRequestException;
 import dev.stowage.jobs.RunNames;
 import dev.stowage.jobs.RunParameters;
@@ -157,6 +158,19 @@ public final class BackupService {
 
     public Optional<BackupManifest> find(String location, String name) {
         return repositories.get(location, false).manifests().backup(name);
+    }
+
+    /**
+     * The manifest a run ended with: the one its closing step stored, as it also left it in the job's
+     * context, so showing a run's result costs no read of the store (a Class B request on B2); read from
+     * the store only when the run ended before its closing step.
+     */
+    public Optional<BackupManifest> result(JobExecution execution, String location, String name) {
+        String recorded = execution.getExecutionContext().getString(ContextKeys.MANIFEST, null);
+        if (recorded != null) {
+            return Optional.of(ManifestJson.read(recorded, BackupManifest.class, "manifest of backup " + name));
+        }
+        return find(location, name);
     }
 
     public BackupManifest get(String location, String name) {

@@ -1,5 +1,6 @@
 package dev.stowage.jobs.restore;
 
+import dev.stowage.jobs.ContextKeys;
 import dev.stowage.jobs.InvalidRequestException;
 import dev.stowage.jobs.RunNames;
 import dev.stowage.jobs.RunParameters;
@@ -121,6 +122,18 @@ public final class RestoreService {
 
     public Optional<RestoreManifest> find(String location, String name) {
         return repositories.get(location, false).manifests().restore(name);
+    }
+
+    /**
+     * The manifest a run ended with, from the job's context where its closing step left it (no read of the
+     * store); read from the store only when the run ended before its closing step.
+     */
+    public Optional<RestoreManifest> result(JobExecution execution, String location, String name) {
+        String recorded = execution.getExecutionContext().getString(ContextKeys.MANIFEST, null);
+        if (recorded != null) {
+            return Optional.of(ManifestJson.read(recorded, RestoreManifest.class, "manifest of restore " + name));
+        }
+        return find(location, name);
     }
 
     public RestoreManifest get(String location, String name) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 
 /** The backup and restore jobs end to end on real files, on each JobRepository database. */
 @ParameterizedClass
@@ -70,6 +71,20 @@ class BackupRestoreJobIT {
         RestoreManifest restore = context.bean(RestoreService.class).get("local", "back");
         assertThat(restore.phase()).isEqualTo(Phase.COMPLETED);
         assertThat(restore.stats().filesVerified()).isEqualTo(9);
+    }
+
+    @Test
+    void aRunsResultIsTheManifestItStoredWithoutReadingTheStoreAgain() throws Exception {
+        JobExecution backup = Runs.backup(context, "local", "first", data, config);
+        JobExecution restore = Runs.restore(context, "local", "back", "first", dir.resolve("out"));
+        BackupManifest storedBackup = manifest("first");
+        RestoreManifest storedRestore = context.bean(RestoreService.class).get("local", "back");
+        Files.delete(dir.resolve("home/repository/documents/backups/first"));
+        Files.delete(dir.resolve("home/repository/documents/restores/back"));
+        assertThat(context.bean(BackupService.class).find("local", "first")).as("the store no longer has it").isEmpty();
+
+        assertThat(context.bean(BackupService.class).result(backup, "local", "first")).contains(storedBackup);
+        assertThat(context.bean(RestoreService.class).result(restore, "local", "back")).contains(storedRestore);
     }
 
     @Test

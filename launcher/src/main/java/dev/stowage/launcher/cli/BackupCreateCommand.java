@@ -121,7 +121,7 @@ class BackupCreateCommand implements Callable<Integer> {
                 context.terminal(), context.settings().progress().interval())) {
             execution = backups.run(prepared);
         }
-        Optional<BackupManifest> manifest = backups.find(request.location(), name);
+        Optional<BackupManifest> manifest = backups.result(execution, request.location(), name);
         if (manifest.isEmpty()) {
             context.err().println("stowage: backup " + name + " " + execution.getStatus() + ": "
                     + Optional.ofNullable(FailureMessages.of(execution.getExitStatus().getExitDescription()))

@@ -131,7 +131,7 @@ class RestoreCreateCommand implements Callable<Integer> {
                 context.terminal(), context.settings().progress().interval())) {
             execution = restores.run(prepared);
         }
-        Optional<RestoreManifest> manifest = restores.find(locationName, prepared.name());
+        Optional<RestoreManifest> manifest = restores.result(execution, locationName, prepared.name());
         if (manifest.isEmpty()) {
             context.err().println("stowage: restore " + prepared.name() + " " + execution.getStatus() + ": "
                     + Optional.ofNullable(FailureMessages.of(execution.getExitStatus().getExitDescription()))
