@@ -90,8 +90,8 @@ public class RestoreJobConfiguration {
             @Value("#{jobExecutionContext['" + ContextKeys.PLAN + "']}") String planJson,
             @Value("#{jobParameters['" + RunParameters.RESOURCES + "']}") String request, ResourceScope resourceScope,
             ObjectProvider<KubernetesClient> kubernetesClient, OpenRepositories repositories, RunLogs runLogs) {
-        return new RestoreResourcesTasklet(name, location, RestorePhase.UP_TO_VOLUMES, planJson, request,
-                resourceScope.ownNamespace(), kubernetesClient::getObject, repositories, runLogs.of(JOB_NAME, name));
+        return resourcesTasklet(RestorePhase.UP_TO_VOLUMES, name, location, planJson, request, resourceScope,
+                kubernetesClient, repositories, runLogs);
     }
 
     @Bean
@@ -106,8 +106,16 @@ public class RestoreJobConfiguration {
             @Value("#{jobExecutionContext['" + ContextKeys.PLAN + "']}") String planJson,
             @Value("#{jobParameters['" + RunParameters.RESOURCES + "']}") String request, ResourceScope resourceScope,
             ObjectProvider<KubernetesClient> kubernetesClient, OpenRepositories repositories, RunLogs runLogs) {
-        return new RestoreResourcesTasklet(name, location, RestorePhase.WORKLOADS, planJson, request,
-                resourceScope.ownNamespace(), kubernetesClient::getObject, repositories, runLogs.of(JOB_NAME, name));
+        return resourcesTasklet(RestorePhase.WORKLOADS, name, location, planJson, request, resourceScope,
+                kubernetesClient, repositories, runLogs);
+    }
+
+    /** Steps {@code resources} and {@code workloads} run the same tasklet, each for its phase of the objects. */
+    private static RestoreResourcesTasklet resourcesTasklet(RestorePhase phase, String name, String location,
+            String planJson, String request, ResourceScope resourceScope,
+            ObjectProvider<KubernetesClient> kubernetesClient, OpenRepositories repositories, RunLogs runLogs) {
+        return new RestoreResourcesTasklet(name, location, phase, planJson, request, resourceScope.ownNamespace(),
+                kubernetesClient::getObject, repositories, runLogs.of(JOB_NAME, name));
     }
 
     @Bean

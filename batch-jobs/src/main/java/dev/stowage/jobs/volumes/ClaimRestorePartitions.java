@@ -59,11 +59,6 @@ public final class ClaimRestorePartitions implements WorkerPartitions {
     }
 
     @Override
-    public String run(StepExecution manager) {
-        return manager.getJobParameters().getString("name");
-    }
-
-    @Override
     public Job workerJob(StepExecution partition, WorkerLabels labels) {
         ClaimPartitioner.ClaimRestore claim = ClaimPartitioner.of(partition.getExecutionContext());
         WorkerLocation restoreLocation = location.apply(partition);

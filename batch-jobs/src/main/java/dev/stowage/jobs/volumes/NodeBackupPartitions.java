@@ -51,11 +51,6 @@ public final class NodeBackupPartitions implements WorkerPartitions {
     }
 
     @Override
-    public String run(StepExecution manager) {
-        return manager.getJobParameters().getString("name");
-    }
-
-    @Override
     public Job workerJob(StepExecution partition, WorkerLabels labels) {
         NodePartition node = NodePartitioner.of(partition.getExecutionContext());
         return WorkerJobs.backupJob(template, settings, labels, node.taints(),

@@ -1,5 +1,6 @@
 package dev.stowage.jobs.volumes;
 
+import dev.stowage.jobs.RunParameters;
 import dev.stowage.kube.volumes.WorkerLabels;
 import dev.stowage.kube.worker.WorkerOperation;
 import dev.stowage.kube.worker.WorkerResult;
@@ -19,7 +20,9 @@ public interface WorkerPartitions {
     WorkerOperation operation();
 
     /** The run's name (the backup's or restore's), from the manager step's job parameters. */
-    String run(StepExecution manager);
+    default String run(StepExecution manager) {
+        return manager.getJobParameters().getString(RunParameters.NAME);
+    }
 
     /** The worker Job for a partition (see {@code WorkerJobs}), labelled with {@code labels}. */
     Job workerJob(StepExecution partition, WorkerLabels labels);
