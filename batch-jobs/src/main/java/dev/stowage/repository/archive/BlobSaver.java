@@ -6,21 +6,20 @@ import dev.stowage.repository.content.ContentStore;
 import dev.stowage.repository.content.ContentWriter;
 import dev.stowage.repository.snapshot.BlobRef;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The CPU stage: computes each chunk's id and hands it to the writer, which compresses and
- * encrypts in the calling thread. Chunks wait here for a thread; a byte budget blocks the readers
- * once that much chunk data is queued, so memory stays bounded whatever the file sizes.
+ * encrypts in the calling thread. Chunks wait here for a thread in arrays from {@link ChunkBuffers}, whose
+ * byte budget blocks the readers once that much chunk data is queued, so memory stays bounded whatever the
+ * file sizes; an array goes back to the pool once the writer's {@code put}, which copies what it keeps, has
+ * returned.
  */
 final class BlobSaver {
     private final ContentStore content;
     private final ContentWriter writer;
     private final RunState state;
     private final ExecutorService pool;
-    private final Semaphore budget;
-    private final int budgetBytes;
+    private final ChunkBuffers buffers;
 
     BlobSaver(ContentStore content, ContentWriter writer, RunState state,
             ExecutorService pool, int budgetBytes) {
@@ -28,47 +27,38 @@ final class BlobSaver {
         this.writer = writer;
         this.state = state;
         this.pool = pool;
-        this.budgetBytes = budgetBytes;
-        this.budget = new Semaphore(budgetBytes);
+        this.buffers = new ChunkBuffers(budgetBytes, 2 * content.config().chunkAvgBytes(), state);
     }
 
-    /** Queues a chunk of {@code job}; blocks while the budget is spent. */
-    void saveLater(FileJob job, int index, byte[] chunk) {
-        int cost = Math.min(chunk.length, budgetBytes);
-        acquire(cost);
+    /**
+     * Queues a copy of chunk {@code data[offset, offset+length)} of {@code job}, so the caller may reuse
+     * {@code data} as soon as this returns; blocks while the budget is spent.
+     */
+    void saveLater(FileJob job, int index, byte[] data, int offset, int length) {
+        byte[] chunk = buffers.take(length);
+        System.arraycopy(data, offset, chunk, 0, length);
         try {
             pool.execute(() -> {
                 try {
                     if (!state.failed()) {
-                        job.chunkStored(index, saveNow(chunk, chunk.length));
+                        job.chunkStored(index, saveNow(chunk, 0, length));
                     }
                 } catch (Throwable e) {
                     state.fail(e);
                 } finally {
-                    budget.release(cost);
+                    buffers.release(chunk);
                 }
             });
         } catch (RuntimeException rejected) {
-            budget.release(cost);
+            buffers.release(chunk);
             throw rejected;
         }
     }
 
-    /** Stores a blob in the calling thread. */
-    BlobRef saveNow(byte[] data, int length) {
-        BlobId id = content.idOf(data, 0, length);
-        writer.put(BlobType.DATA, id, data, 0, length);
+    /** Stores a blob in the calling thread; {@code data} is free again when this returns. */
+    BlobRef saveNow(byte[] data, int offset, int length) {
+        BlobId id = content.idOf(data, offset, length);
+        writer.put(BlobType.DATA, id, data, offset, length);
         return new BlobRef(id, length);
-    }
-
-    private void acquire(int cost) {
-        try {
-            while (!budget.tryAcquire(cost, 100, TimeUnit.MILLISECONDS)) {
-                state.check();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new dev.stowage.repository.RepositoryException("backup interrupted", e);
-        }
     }
 }

@@ -1,12 +1,10 @@
 package dev.stowage.repository.archive;
 
 import dev.stowage.repository.RepositoryException;
-import dev.stowage.repository.chunk.ChunkSource;
+import dev.stowage.repository.chunk.StreamChunker;
 import dev.stowage.repository.operation.ProgressMeter;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The I/O stage: opens each file (never through a symlink), cuts it into chunks and passes them to
- * the {@link BlobSaver}. A file no larger than the smallest chunk is one chunk whatever the
- * chunker does, so it is read in one call and stored right here, without a hand-off: that keeps
- * many small files cheap.
+ * the {@link BlobSaver}, which copies each chunk out of the chunker's buffer into a pooled one. A file
+ * no larger than the smallest chunk is one chunk whatever the chunker does, so it is stored right here
+ * from the chunker's buffer, without a copy or a hand-off: that keeps many small files cheap.
  */
 final class FileChunkReader {
     private final ChunkerFactory chunker;
@@ -71,37 +69,26 @@ final class FileChunkReader {
     }
 
     private void readFile(FileJob job) {
-        long total;
+        long total = 0;
         try (InputStream in = Files.newInputStream(job.file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            byte[] head = in.readNBytes(wholeFileLimit + 1);
-            if (head.length <= wholeFileLimit) {
-                state.bytesRead.addAndGet(head.length);
-                progress.addBytes(head.length, job.path);
-                if (head.length > 0) {
-                    job.chunkStored(job.nextChunk(), saver.saveNow(head, head.length));
+            StreamChunker chunks = chunker.chunks(in);
+            for (int length = chunks.advance(); length >= 0; length = chunks.advance()) {
+                state.check();
+                state.bytesRead.addAndGet(length);
+                progress.addBytes(length, job.path);
+                if (total == 0 && length <= wholeFileLimit && chunks.ended()) {
+                    // the whole file is this chunk: stored from the chunker's buffer, no copy, no hand-off
+                    job.chunkStored(job.nextChunk(), saver.saveNow(chunks.buffer(), chunks.chunkOffset(), length));
+                } else {
+                    saver.saveLater(job, job.nextChunk(), chunks.buffer(), chunks.chunkOffset(), length);
                 }
-                total = head.length;
-            } else {
-                total = readChunks(job, new SequenceInputStream(new ByteArrayInputStream(head), in));
+                total += length;
             }
         } catch (IOException e) {
             job.readFailed(reason(e));
             return;
         }
         job.readDone(total);
-    }
-
-    private long readChunks(FileJob job, InputStream in) throws IOException {
-        ChunkSource chunks = chunker.chunks(in);
-        long total = 0;
-        for (byte[] chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
-            state.check();
-            state.bytesRead.addAndGet(chunk.length);
-            progress.addBytes(chunk.length, job.path);
-            saver.saveLater(job, job.nextChunk(), chunk);
-            total += chunk.length;
-        }
-        return total;
     }
 
     static String reason(IOException e) {

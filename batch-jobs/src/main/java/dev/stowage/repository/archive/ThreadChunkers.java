@@ -1,6 +1,5 @@
 package dev.stowage.repository.archive;
 
-import dev.stowage.repository.chunk.ChunkSource;
 import dev.stowage.repository.chunk.FastCdc;
 import dev.stowage.repository.chunk.StreamChunker;
 import dev.stowage.repository.content.RepositoryConfig;
@@ -21,7 +20,7 @@ public final class ThreadChunkers implements ChunkerFactory {
     }
 
     @Override
-    public ChunkSource chunks(InputStream in) {
+    public StreamChunker chunks(InputStream in) {
         return chunkers.get().reset(in);
     }
 }
