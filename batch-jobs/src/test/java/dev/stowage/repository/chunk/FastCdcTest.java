@@ -131,6 +131,38 @@ class FastCdcTest {
     }
 
     @Test
+    void cutsAreThoseOfTheGearHashRolledOneByteAtATime() {
+        byte[] data = random(15, 6 << 20);
+        Arrays.fill(data, 2 << 20, 3 << 20, (byte) 0);
+        FastCdc cdc = new FastCdc(16 * 1024, 64 * 1024, 512 * 1024);
+
+        for (int offset = 0; offset < data.length; ) {
+            int expected = referenceCut(cdc, data, offset, data.length - offset);
+            assertThat(cdc.cut(data, offset, data.length - offset)).as("cut at %d", offset).isEqualTo(expected);
+            // every position, not only the cut points, so each of the four positions of a step is a first cut
+            offset += 1 + (expected - 1) * 7 / 8;
+        }
+    }
+
+    /** The algorithm as documented, one byte a step: what the faster loop must match exactly. */
+    private static int referenceCut(FastCdc cdc, byte[] data, int offset, int length) {
+        if (length <= cdc.min()) {
+            return length;
+        }
+        int bits = Math.max(4, (int) Math.round(Math.log(cdc.avg()) / Math.log(2)));
+        int end = Math.min(length, cdc.max());
+        long hash = 0;
+        for (int i = Math.max(0, cdc.min() - 64); i < end; i++) {
+            hash = (hash << 1) + GearTable.GEAR[data[offset + i] & 0xff];
+            long mask = -1L << (64 - (i < cdc.avg() ? bits + 2 : bits - 2));
+            if (i >= cdc.min() && (hash & mask) == 0) {
+                return i + 1;
+            }
+        }
+        return end;
+    }
+
+    @Test
     void inconsistentSizesAreRefused() {
         assertThatThrownBy(() -> new FastCdc(1024, 512, 4096)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("min <= avg <= max");
