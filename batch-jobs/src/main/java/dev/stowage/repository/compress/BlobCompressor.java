@@ -147,9 +147,11 @@ public final class BlobCompressor {
             return decompressor;
         }
 
+        /** Grows by half at least, so chunk sizes creeping upwards do not each cost a new array. */
         byte[] output(int capacity) {
             if (output.length < capacity) {
-                output = new byte[capacity];
+                output = new byte[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(capacity,
+                        output.length + (long) output.length / 2))];
             }
             return output;
         }
