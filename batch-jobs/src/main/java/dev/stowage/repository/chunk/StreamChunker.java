@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 /**
  * Cuts an {@link InputStream} into content-defined chunks, the same cuts as {@link FastCdc#cut} over the whole
- * stream. Buffers at most twice the largest chunk (the buffer grows with the stream, so a small file costs
- * little), and may be {@link #reset} onto the next stream so a worker thread keeps one buffer for all its files.
+ * stream. Buffers at most the largest chunk and four average ones (the buffer grows with the stream, so a small
+ * file costs little), and may be {@link #reset} onto the next stream so a worker thread keeps one buffer for all its files.
  *
  * <p>Chunks come either as fresh arrays ({@link #next}) or, without a copy, as views of this chunker's
  * buffer ({@link #advance}, then {@link #buffer} and {@link #chunkOffset}), valid until the next call.
@@ -39,8 +39,10 @@ public final class StreamChunker implements ChunkSource {
 
     public StreamChunker(FastCdc cdc) {
         this.cdc = cdc;
-        this.capacity = (int) Math.min(Integer.MAX_VALUE - 16, 2L * cdc.max());
         this.readAhead = (int) Math.min(cdc.max(), (long) READ_AHEAD_AVERAGES * cdc.avg());
+        // room for the largest chunk and a read-ahead beyond it: compaction then moves less than a read-ahead
+        // for every capacity-minus-read-ahead bytes consumed
+        this.capacity = (int) Math.min(Integer.MAX_VALUE - 16, (long) cdc.max() + readAhead);
         this.buffer = new byte[Math.min(INITIAL_BUFFER, capacity)];
     }
 
@@ -122,8 +124,8 @@ public final class StreamChunker implements ChunkSource {
 
     /**
      * Grows the buffer up to its capacity, and compacts it only when what moves is small against what was
-     * consumed (a quarter of the buffer at most) or at full capacity, where fewer than {@code max} (half the
-     * capacity) bytes are buffered, so compaction always frees room there.
+     * consumed (a quarter of the buffer at most) or at full capacity, where fewer than {@code max} bytes are
+     * buffered (a read stops once that many are), so compaction always frees room there.
      */
     private void makeRoom() {
         int buffered = end - start;
