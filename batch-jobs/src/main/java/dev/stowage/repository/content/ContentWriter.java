@@ -10,7 +10,9 @@ package dev.stowage.repository.content;
 public interface ContentWriter extends AutoCloseable {
 
     /**
-     * Stores a blob unless the repository or this writer already has it.
+     * Stores a blob unless the repository or this writer already has it. Reads {@code data[offset, offset+length)}
+     * only during the call and copies what it keeps (encoded, into a pack), so the caller may reuse the array as
+     * soon as it returns: the archiver lends its pooled chunk buffers on that promise.
      *
      * @return true when the blob was new (it will be in a pack once {@link #finish} returns)
      */
