@@ -105,18 +105,18 @@ final class FileRestore {
         return error != null;
     }
 
-    /** Writes at {@code position}; only between {@link #acquire} and {@link #release}. */
-    void write(byte[] data, long position) throws IOException {
+    /** Writes {@code data[0, length)} at {@code position}; only between {@link #acquire} and {@link #release}. */
+    void write(byte[] data, int length, long position) throws IOException {
         FileChannel open;
         synchronized (this) {
             open = channel;
         }
-        ByteBuffer buffer = ByteBuffer.wrap(data);
+        ByteBuffer buffer = ByteBuffer.wrap(data, 0, length);
         while (buffer.hasRemaining()) {
             position += open.write(buffer, position);
         }
         chunksWritten.incrementAndGet();
-        state.wrote(data.length, snapshotPath);
+        state.wrote(length, snapshotPath);
     }
 
     /** Records why the file cannot be restored; the first reason is the one reported. */

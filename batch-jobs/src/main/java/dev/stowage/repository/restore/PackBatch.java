@@ -1,8 +1,8 @@
 package dev.stowage.repository.restore;
 
 import dev.stowage.repository.RepositoryException;
+import dev.stowage.repository.content.BlobBufferSink;
 import dev.stowage.repository.content.BlobId;
-import dev.stowage.repository.content.BlobSink;
 import dev.stowage.repository.content.ContentStore;
 import java.io.IOException;
 import java.util.HashSet;
@@ -16,6 +16,11 @@ import java.util.Set;
  * one), and each verified blob is written wherever it is needed (a chunk may occur in several files,
  * or several times in one). Each pack is read once per window, as restic does, instead of once per
  * file or piece of a file that needs it.
+ *
+ * <p>Before reading, a task takes its share of the {@link ReadBudget}: the restore runs more tasks
+ * than cores, so that some wait on the store while others decode, and the budget keeps what they hold
+ * bounded. Blobs arrive in one buffer reused for the whole pack (no array per blob), each verified
+ * before any of its bytes is written.
  */
 final class PackBatch implements Runnable {
 
@@ -26,28 +31,36 @@ final class PackBatch implements Runnable {
     private final ContentStore content;
     private final Map<BlobId, List<Placement>> wanted;
     private final Set<FileRestore> files;
+    private final ReadBudget budget;
+    private final long readBytes;
 
     /**
-     * @param wanted the pack's blobs and their placements
-     * @param files  every file this task must report done (those with a placement, and empty files)
+     * @param wanted    the pack's blobs and their placements
+     * @param files     every file this task must report done (those with a placement, and empty files)
+     * @param readBytes the most this task holds while reading (its ranged read and decode buffer)
      */
-    PackBatch(ContentStore content, Map<BlobId, List<Placement>> wanted, Set<FileRestore> files) {
+    PackBatch(ContentStore content, Map<BlobId, List<Placement>> wanted, Set<FileRestore> files, ReadBudget budget,
+            long readBytes) {
         this.content = content;
         this.wanted = wanted;
         this.files = files;
+        this.budget = budget;
+        this.readBytes = readBytes;
     }
 
     @Override
     public void run() {
         Set<FileRestore> acquired = new HashSet<>();
+        int permits = 0;
         try {
+            permits = wanted.isEmpty() ? 0 : budget.acquire(readBytes);
             Set<BlobId> delivered = new HashSet<>();
-            content.readBlobs(wanted.keySet(), new BlobSink() {
+            content.readBlobs(wanted.keySet(), new BlobBufferSink() {
                 @Override
-                public void accept(BlobId id, byte[] plaintext) {
+                public void accept(BlobId id, byte[] plaintext, int length) {
                     delivered.add(id);
                     for (Placement placement : wanted.get(id)) {
-                        write(placement, id, plaintext, acquired);
+                        write(placement, id, plaintext, length, acquired);
                     }
                 }
 
@@ -74,18 +87,20 @@ final class PackBatch implements Runnable {
                 throw error;
             }
         } finally {
+            budget.release(permits);
             acquired.forEach(FileRestore::release);
             files.forEach(FileRestore::taskDone);
         }
     }
 
-    private static void write(Placement placement, BlobId id, byte[] plaintext, Set<FileRestore> acquired) {
+    private static void write(Placement placement, BlobId id, byte[] plaintext, int length,
+            Set<FileRestore> acquired) {
         FileRestore file = placement.file();
         if (file.failed()) {
             return;
         }
-        if (plaintext.length != placement.length()) {
-            file.fail("blob " + id.hex() + " holds " + plaintext.length + " bytes where the tree records "
+        if (length != placement.length()) {
+            file.fail("blob " + id.hex() + " holds " + length + " bytes where the tree records "
                     + placement.length());
             return;
         }
@@ -96,7 +111,7 @@ final class PackBatch implements Runnable {
             acquired.add(file);
         }
         try {
-            file.write(plaintext, placement.offset());
+            file.write(plaintext, length, placement.offset());
         } catch (IOException e) {
             file.fail("unable to write: " + e.getMessage());
         }
