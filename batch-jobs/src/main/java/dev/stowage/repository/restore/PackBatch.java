@@ -5,6 +5,7 @@ import dev.stowage.repository.content.BlobBufferSink;
 import dev.stowage.repository.content.BlobId;
 import dev.stowage.repository.content.ContentStore;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class PackBatch implements Runnable {
 
     @Override
     public void run() {
-        Set<FileRestore> acquired = new HashSet<>();
+        Progress progress = new Progress(wanted);
         int permits = 0;
         try {
             permits = wanted.isEmpty() ? 0 : budget.acquire(readBytes);
@@ -60,7 +61,8 @@ final class PackBatch implements Runnable {
                 public void accept(BlobId id, byte[] plaintext, int length) {
                     delivered.add(id);
                     for (Placement placement : wanted.get(id)) {
-                        write(placement, id, plaintext, length, acquired);
+                        write(placement, id, plaintext, length, progress);
+                        progress.placed(placement.file());
                     }
                 }
 
@@ -69,6 +71,7 @@ final class PackBatch implements Runnable {
                     delivered.add(id);
                     for (Placement placement : wanted.get(id)) {
                         placement.file().fail(RestoreState.describe(id, error));
+                        progress.placed(placement.file());
                     }
                 }
             });
@@ -81,20 +84,19 @@ final class PackBatch implements Runnable {
             // an Error too (OutOfMemoryError): the files are done with below, and must not be taken for written
             String reason = e instanceof RuntimeException runtime ? RestoreState.describe(runtime)
                     : "unable to read pack blobs: " + e;
-            wanted.values().forEach(placements -> placements.forEach(p -> p.file().fail(reason)));
-            files.forEach(file -> file.fail(reason));
+            // a file done here before the failure was written whole and verified: it keeps its name
+            files.stream().filter(file -> !progress.isDone(file)).forEach(file -> file.fail(reason));
             if (e instanceof Error error) {
                 throw error;
             }
         } finally {
             budget.release(permits);
-            acquired.forEach(FileRestore::release);
-            files.forEach(FileRestore::taskDone);
+            progress.releaseAll();
+            files.forEach(progress::done);
         }
     }
 
-    private static void write(Placement placement, BlobId id, byte[] plaintext, int length,
-            Set<FileRestore> acquired) {
+    private static void write(Placement placement, BlobId id, byte[] plaintext, int length, Progress progress) {
         FileRestore file = placement.file();
         if (file.failed()) {
             return;
@@ -104,16 +106,67 @@ final class PackBatch implements Runnable {
                     + placement.length());
             return;
         }
-        if (!acquired.contains(file)) {
-            if (!file.acquire()) {
-                return;
-            }
-            acquired.add(file);
+        if (!progress.open(file)) {
+            return;
         }
         try {
             file.write(plaintext, length, placement.offset());
         } catch (IOException e) {
             file.fail("unable to write: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The files this task has open and the placements each still waits for. A file is closed and
+     * handed back ({@link FileRestore#taskDone}) as soon as its last placement in this pack is written,
+     * not when the whole pack is: a pack of thousands of small files then holds one of them open at a
+     * time, not all of them, and each file gets its name while its pages are still in the cache.
+     */
+    private static final class Progress {
+        private final Map<FileRestore, int[]> placementsLeft = new HashMap<>();
+        private final Set<FileRestore> opened = new HashSet<>();
+        private final Set<FileRestore> done = new HashSet<>();
+
+        Progress(Map<BlobId, List<Placement>> wanted) {
+            wanted.values().forEach(placements -> placements.forEach(
+                    p -> placementsLeft.computeIfAbsent(p.file(), file -> new int[1])[0]++));
+        }
+
+        boolean open(FileRestore file) {
+            if (opened.contains(file)) {
+                return true;
+            }
+            if (!file.acquire()) {
+                return false;
+            }
+            opened.add(file);
+            return true;
+        }
+
+        /** One placement of {@code file} is written or given up; after its last, the file is done here. */
+        void placed(FileRestore file) {
+            if (--placementsLeft.get(file)[0] == 0) {
+                if (opened.remove(file)) {
+                    file.release();
+                }
+                done(file);
+            }
+        }
+
+        boolean isDone(FileRestore file) {
+            return done.contains(file);
+        }
+
+        void releaseAll() {
+            opened.forEach(FileRestore::release);
+            opened.clear();
+        }
+
+        /** This task is done with {@code file}, once: the last task to be done finishes the file. */
+        void done(FileRestore file) {
+            if (done.add(file)) {
+                file.taskDone();
+            }
         }
     }
 }
