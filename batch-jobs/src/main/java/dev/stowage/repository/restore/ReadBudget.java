@@ -43,6 +43,11 @@ final class ReadBudget {
         kibibytes.release(permits);
     }
 
+    /** KiB not taken at the moment. */
+    int availableKiB() {
+        return kibibytes.availablePermits();
+    }
+
     int permits(long bytes) {
         return (int) Math.max(1, Math.min(capacityKiB, (bytes + KIB - 1) / KIB));
     }
