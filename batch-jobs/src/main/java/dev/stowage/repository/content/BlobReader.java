@@ -86,6 +86,10 @@ final class BlobReader {
             run.forEach(blob -> sink.failed(blob.id(), e));
             return;
         }
+        if (sink instanceof BlobBufferSink buffered) {
+            decodeInto(run, bytes, runStart, buffered);
+            return;
+        }
         for (Located blob : run) {
             byte[] plaintext;
             try {
@@ -95,6 +99,25 @@ final class BlobReader {
                 continue;
             }
             sink.accept(blob.id(), plaintext);
+        }
+    }
+
+    /** Decodes a run's blobs one after the other into one buffer, sized once for the largest. */
+    private void decodeInto(List<Located> run, byte[] bytes, int runStart, BlobBufferSink sink) {
+        int largest = 0;
+        for (Located blob : run) {
+            largest = Math.max(largest, blob.location().plainLength());
+        }
+        byte[] plain = new byte[largest];
+        for (Located blob : run) {
+            int length;
+            try {
+                length = decodeInto(blob.id(), blob.location(), bytes, blob.location().offset() - runStart, plain);
+            } catch (CorruptDataException e) {
+                sink.failed(blob.id(), e);
+                continue;
+            }
+            sink.accept(blob.id(), plain, length);
         }
     }
 
@@ -118,9 +141,21 @@ final class BlobReader {
         try {
             return codec.decode(location.toEntry(id), bytes, offset);
         } catch (BlobDecodeException e) {
-            throw new CorruptDataException(location.packKey(), "blob " + id + " at offset " + location.offset()
-                    + " of pack " + location.packKey() + " at location " + store.location() + " "
-                    + e.getMessage() + " (damaged or tampered); run a repository check that reads data", e);
+            throw damaged(id, location, e);
         }
+    }
+
+    private int decodeInto(BlobId id, BlobLocation location, byte[] bytes, int offset, byte[] out) {
+        try {
+            return codec.decodeInto(location.toEntry(id), bytes, offset, out);
+        } catch (BlobDecodeException e) {
+            throw damaged(id, location, e);
+        }
+    }
+
+    private CorruptDataException damaged(BlobId id, BlobLocation location, BlobDecodeException e) {
+        return new CorruptDataException(location.packKey(), "blob " + id + " at offset " + location.offset()
+                + " of pack " + location.packKey() + " at location " + store.location() + " "
+                + e.getMessage() + " (damaged or tampered); run a repository check that reads data", e);
     }
 }

@@ -52,36 +52,56 @@ public final class BlobCodec {
      * @throws BlobDecodeException saying which step failed
      */
     public byte[] decode(PackEntry entry, byte[] stored, int offset) {
+        byte[] plain = new byte[Math.max(0, entry.plainLength())];
+        decodeInto(entry, stored, offset, plain);
+        return plain;
+    }
+
+    /**
+     * Opens, decompresses and verifies one stored blob into {@code out[0, entry.plainLength())}, so
+     * that a reader of many blobs reuses one buffer instead of allocating an array per blob. When this
+     * throws, {@code out} may hold unverified bytes: use it only after a normal return.
+     *
+     * @return the plaintext's length
+     * @throws BlobDecodeException saying which step failed
+     * @throws IllegalArgumentException when {@code out} is shorter than the entry's plain length
+     */
+    public int decodeInto(PackEntry entry, byte[] stored, int offset, byte[] out) {
         int length = entry.storedLength();
         if (length < Aead.OVERHEAD || offset < 0 || offset + (long) length > stored.length) {
             throw new BlobDecodeException("stored length " + length + " does not fit the bytes read", null);
         }
+        int plainLength = entry.plainLength();
+        if (plainLength < 0) {
+            throw new BlobDecodeException("plain length " + plainLength + " is negative", null);
+        }
+        if (out.length < plainLength) {
+            throw new IllegalArgumentException("output buffer of " + out.length + " bytes for a blob of "
+                    + plainLength);
+        }
         byte[] context = context(entry.type(), entry.id());
         int compressedLength = Aead.plaintextLength(length);
-        byte[] plain;
         try {
             if (entry.compression() == Compression.NONE) {
-                if (compressedLength != entry.plainLength()) {
+                if (compressedLength != plainLength) {
                     throw new BlobDecodeException("stored length " + length + " does not match plain length "
-                            + entry.plainLength() + " of an uncompressed blob", null);
+                            + plainLength + " of an uncompressed blob", null);
                 }
-                plain = new byte[compressedLength];
-                aead.open(Purpose.BLOB, context, stored, offset, length, plain, 0);
+                aead.open(Purpose.BLOB, context, stored, offset, length, out, 0);
             } else {
                 byte[] compressed = openBuffer(compressedLength);
                 aead.open(Purpose.BLOB, context, stored, offset, length, compressed, 0);
-                plain = compressor.decompress(entry.compression(), compressed, 0, compressedLength,
-                        entry.plainLength());
+                compressor.decompress(entry.compression(), compressed, 0, compressedLength, out, 0, plainLength);
             }
         } catch (AuthenticationException e) {
             throw new BlobDecodeException("does not authenticate: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new BlobDecodeException("does not decompress: " + e.getMessage(), e);
         }
-        if (!keyedHash.verify(entry.id().toBytes(), plain, 0, plain.length)) {
+        if (!keyedHash.verify(entry.id().toBytes(), out, 0, plainLength)) {
             throw new BlobDecodeException("plaintext does not match its id", null);
         }
-        return plain;
+        return plainLength;
     }
 
     private byte[] openBuffer(int capacity) {

@@ -28,6 +28,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FileRestore {
     static final String TEMP_PREFIX = ".stowage-restore-";
+    /**
+     * Largest single write: the JDK copies a heap buffer into a cached direct buffer per thread for
+     * each write, and reallocates (and zeroes) that buffer whenever a write is larger than the one
+     * cached; chunks of up to several MiB would do that again and again.
+     */
+    static final int WRITE_SLICE = 1024 * 1024;
     private static final FileAttribute<?> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
@@ -105,18 +111,22 @@ final class FileRestore {
         return error != null;
     }
 
-    /** Writes at {@code position}; only between {@link #acquire} and {@link #release}. */
-    void write(byte[] data, long position) throws IOException {
+    /** Writes {@code data[0, length)} at {@code position}; only between {@link #acquire} and {@link #release}. */
+    void write(byte[] data, int length, long position) throws IOException {
         FileChannel open;
         synchronized (this) {
             open = channel;
         }
-        ByteBuffer buffer = ByteBuffer.wrap(data);
-        while (buffer.hasRemaining()) {
-            position += open.write(buffer, position);
+        for (int done = 0; done < length; ) {
+            ByteBuffer slice = ByteBuffer.wrap(data, done, Math.min(WRITE_SLICE, length - done));
+            while (slice.hasRemaining()) {
+                int written = open.write(slice, position);
+                position += written;
+                done += written;
+            }
         }
         chunksWritten.incrementAndGet();
-        state.wrote(data.length, snapshotPath);
+        state.wrote(length, snapshotPath);
     }
 
     /** Records why the file cannot be restored; the first reason is the one reported. */

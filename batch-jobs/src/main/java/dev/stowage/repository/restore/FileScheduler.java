@@ -5,8 +5,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 
 /**
- * Runs file ranges on the restore pool with a bound on how many are queued or running, so the
- * walker never gets far ahead of the writers and memory holds at most one blob per running range.
+ * Runs pack tasks on the restore pool with a bound on how many are queued or running, so the walker
+ * never gets far ahead of the writers; what running tasks hold is bounded by the {@link ReadBudget}.
  */
 final class FileScheduler {
     private static final System.Logger LOG = System.getLogger(FileScheduler.class.getName());

@@ -32,13 +32,13 @@ final class RestoreWalker {
     private final RestoreWindow window;
 
     RestoreWalker(ContentStore content, TreeStore trees, PosixMetadata metadata, RestoreState state,
-            FileScheduler files, Predicate<String> include) {
+            FileScheduler files, ReadBudget budget, Predicate<String> include) {
         this.trees = trees;
         this.metadata = metadata;
         this.state = state;
         this.files = files;
         this.include = include;
-        this.window = new RestoreWindow(content);
+        this.window = new RestoreWindow(content, budget);
     }
 
     void restoreTree(BlobId treeId, TargetDirectory directory) {

@@ -25,15 +25,22 @@ final class RestoreWindow {
     /** Blobs that no index names are grouped under this key; the content layer reports them. */
     private static final String UNKNOWN_PACK = "";
 
+    /** BlobReader's largest ranged read: a pack task holds at most one at a time. */
+    static final long MAX_READ_BYTES = 32L * 1024 * 1024;
+
     private final ContentStore content;
+    private final ReadBudget budget;
+    /** Per pack: lowest offset, highest end and largest plain length of the blobs wanted from it. */
+    private final Map<String, long[]> extents = new HashMap<>();
     private final Map<String, Map<BlobId, List<PackBatch.Placement>>> byPack = new LinkedHashMap<>();
     private final Map<String, Set<FileRestore>> filesByPack = new HashMap<>();
     private final List<FileRestore> emptyFiles = new ArrayList<>();
     private final Map<FileRestore, Integer> packsPerFile = new LinkedHashMap<>();
     private int placements;
 
-    RestoreWindow(ContentStore content) {
+    RestoreWindow(ContentStore content, ReadBudget budget) {
         this.content = content;
+        this.budget = budget;
     }
 
     /** Plans {@code file}'s chunks; true when the window is full and should be {@link #submit}ted. */
@@ -49,7 +56,11 @@ final class RestoreWindow {
         Set<String> packs = new LinkedHashSet<>();
         long offset = 0;
         for (BlobRef blob : blobs) {
-            String pack = content.locate(blob.id()).map(BlobLocation::packKey).orElse(UNKNOWN_PACK);
+            BlobLocation location = content.locate(blob.id()).orElse(null);
+            String pack = location == null ? UNKNOWN_PACK : location.packKey();
+            if (location != null) {
+                extend(pack, location);
+            }
             byPack.computeIfAbsent(pack, key -> new LinkedHashMap<>())
                     .computeIfAbsent(blob.id(), id -> new ArrayList<>(1))
                     .add(new PackBatch.Placement(file, offset, blob.length()));
@@ -63,15 +74,30 @@ final class RestoreWindow {
         return placements >= MAX_PLACEMENTS;
     }
 
+    private void extend(String pack, BlobLocation location) {
+        long[] extent = extents.computeIfAbsent(pack, key -> new long[] {Long.MAX_VALUE, 0, 0});
+        extent[0] = Math.min(extent[0], location.offset());
+        extent[1] = Math.max(extent[1], (long) location.offset() + location.storedLength());
+        extent[2] = Math.max(extent[2], location.plainLength());
+    }
+
+    /** What reading a pack's wanted blobs holds at most: one ranged read and one decode buffer. */
+    private long readBytes(String pack) {
+        long[] extent = extents.get(pack);
+        return extent == null ? 0 : Math.min(extent[1] - extent[0], MAX_READ_BYTES) + extent[2];
+    }
+
     /** Hands every pack's batch to the scheduler and empties the window. */
     void submit(FileScheduler scheduler) {
         packsPerFile.forEach(FileRestore::expectTasks);
         if (!emptyFiles.isEmpty()) {
             emptyFiles.forEach(file -> file.expectTasks(1));
-            scheduler.submit(new PackBatch(content, Map.of(), Set.copyOf(emptyFiles)));
+            scheduler.submit(new PackBatch(content, Map.of(), Set.copyOf(emptyFiles), budget, 0));
         }
-        byPack.forEach((pack, wanted) -> scheduler.submit(new PackBatch(content, wanted, filesByPack.get(pack))));
+        byPack.forEach((pack, wanted) -> scheduler.submit(
+                new PackBatch(content, wanted, filesByPack.get(pack), budget, readBytes(pack))));
         byPack.clear();
+        extents.clear();
         filesByPack.clear();
         emptyFiles.clear();
         packsPerFile.clear();

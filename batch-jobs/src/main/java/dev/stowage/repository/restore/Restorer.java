@@ -23,8 +23,15 @@ import java.util.concurrent.ExecutorService;
  * <p>With an {@code includePath}, an entry is restored when the predicate accepts its snapshot path
  * ({@code a/b/c}); the directories leading to it are made and get their metadata, and a directory
  * the predicate accepts is made even when nothing beneath it is.
+ *
+ * <p>Pack tasks run on one thread per core plus {@value #READS_AHEAD}: while a task waits for its
+ * ranged read (an S3 GET takes tens to hundreds of milliseconds), the others keep the cores decoding
+ * and writing. The {@link ReadBudget} bounds the bytes the tasks hold together.
  */
 public final class Restorer {
+    /** Pack tasks beyond one per core, so reads from the store overlap decoding. */
+    static final int READS_AHEAD = 2;
+
     private final ContentStore content;
     private final TreeStore trees;
     private final SnapshotCatalog catalog;
@@ -53,12 +60,13 @@ public final class Restorer {
         } catch (IOException e) {
             throw new RepositoryException("unable to restore into " + request.target() + ": " + e.getMessage(), e);
         }
-        int threads = WorkerPool.threads(options.workerThreads());
+        int threads = WorkerPool.threads(options.workerThreads()) + READS_AHEAD;
         ExecutorService pool = WorkerPool.fixed("stowage-restore", threads);
+        ReadBudget budget = ReadBudget.forHeap(Runtime.getRuntime().maxMemory(), 2 * RestoreWindow.MAX_READ_BYTES);
         RestoreWalker walker;
         try {
             FileScheduler files = new FileScheduler(pool, threads * 4);
-            walker = new RestoreWalker(content, trees, metadata, state, files, request.includePath());
+            walker = new RestoreWalker(content, trees, metadata, state, files, budget, request.includePath());
             walker.restoreTree(manifest.tree(), target);
             walker.flush();
             files.awaitAll();

@@ -30,7 +30,7 @@ class FileRestoreTest {
 
         // when that task writes the first chunk only and ends without a reason
         assertThat(file.acquire()).isTrue();
-        file.write(new byte[] {1, 2, 3, 4}, 0);
+        file.write(new byte[] {1, 2, 3, 4}, 4, 0);
         file.release();
         file.taskDone();
 

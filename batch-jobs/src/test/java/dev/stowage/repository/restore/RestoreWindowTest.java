@@ -23,7 +23,7 @@ class RestoreWindowTest {
     @Test
     void emptyFilesCountTowardsTheWindowsBound() {
         // given a window (empty files are never located, so it needs no content store)
-        RestoreWindow window = new RestoreWindow(null);
+        RestoreWindow window = new RestoreWindow(null, new ReadBudget(RestoreWindow.MAX_READ_BYTES));
         RestoreState state = new RestoreState("snapshot", new ProgressMeter(ProgressListener.NONE, 0, 0));
         for (int i = 0; i < RestoreWindow.MAX_PLACEMENTS - 1; i++) {
             assertThat(window.add(emptyFile(i, state))).as("full after %d empty files", i + 1).isFalse();
