@@ -3,10 +3,11 @@
 # side on the same generated tree and the same loopback S3 server (see perf/README.md).
 #
 #   perf/run-vs-restic.sh [--scale=1.0] [--work=DIR] [--runs=3] [--first-runs=1] [--tools=stowage,restic,stowage-b2]
-#                         [--java-opts="..."] [--no-b2] [--jfr] [--reuse-tree] [--restic=PATH] [--stowage=./stowage]
+#                         [--java-opts="..."] [--java-home=JDK] [--no-b2] [--jfr] [--reuse-tree] [--restic=PATH] [--stowage=./stowage]
 #
 # Stowage runs as users run it: the root ./stowage script (extracted launcher jar plus its class-data
-# archive), configured for the S3 location through STOWAGE_LOCATIONS_BENCH_* variables.
+# archive), configured for the S3 location through STOWAGE_LOCATIONS_BENCH_* variables; --java-home runs it
+# on that JDK (the script's JAVA_HOME: AOT caches on JDK 25 and later), restic unchanged.
 #
 # MVN_ARGS adds Maven options (say -o offline); BENCH_JAVA_OPTS sets the harness JVM's options (it runs
 # the S3 server and the counting proxy, not the tools).

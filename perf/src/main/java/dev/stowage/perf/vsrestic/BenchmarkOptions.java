@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,13 +17,19 @@ import java.util.Optional;
  * @param stowage    the {@code stowage} script (the repository's root one by default)
  * @param restic     the restic executable, empty when none is on the PATH
  * @param javaOptions JVM options Stowage runs with (the script's {@code JAVA_OPTS})
+ * @param javaHome   the JDK Stowage runs on (the script's {@code JAVA_HOME}); empty: the harness's environment
  * @param b2         also run Stowage with the {@code b2} profile (backups only)
  * @param jfr        record a JFR profile of each Stowage command and summarise it
  * @param reuseTree  keep a tree generated earlier at the same scale
  * @param tools      the tools to run (stowage, restic, stowage-b2); all available ones by default
  */
 record BenchmarkOptions(double scale, Path work, int runs, int firstRuns, Path stowage, Optional<String> restic,
-        String javaOptions, boolean b2, boolean jfr, boolean reuseTree, List<String> tools) {
+        String javaOptions, Optional<String> javaHome, boolean b2, boolean jfr, boolean reuseTree, List<String> tools) {
+
+    /** The environment that runs the {@code stowage} script on the chosen JDK ({@code JAVA_HOME}), if one was given. */
+    Map<String, String> javaEnvironment() {
+        return javaHome.map(home -> Map.of("JAVA_HOME", home)).orElse(Map.of());
+    }
 
     /**
      * Stowage's JVM: the serial collector (least memory and no GC threads on two cores) and a heap bound
@@ -42,7 +49,9 @@ record BenchmarkOptions(double scale, Path work, int runs, int firstRuns, Path s
         Path stowage = Path.of(option(args, "stowage", "stowage")).toAbsolutePath();
         String restic = option(args, "restic", "restic");
         return new BenchmarkOptions(scale, work, runs, firstRuns, stowage, onPath(restic),
-                option(args, "java-opts", DEFAULT_JAVA_OPTIONS), !flag(args, "no-b2"), flag(args, "jfr"),
+                option(args, "java-opts", DEFAULT_JAVA_OPTIONS),
+                Optional.ofNullable(option(args, "java-home", null)).map(home -> Path.of(home).toAbsolutePath().toString()),
+                !flag(args, "no-b2"), flag(args, "jfr"),
                 flag(args, "reuse-tree"), List.of(option(args, "tools", "stowage,restic,stowage-b2").split(",")));
     }
 

@@ -24,13 +24,15 @@ final class StowageTool implements Tool {
     private final String password;
     private final String profile;
     private final String javaOptions;
+    private final Map<String, String> javaEnvironment;
 
     /**
      * @param script  the {@code stowage} script
      * @param profile the location's cost profile ({@code b2}, {@code minio}), or null for the defaults
+     * @param javaEnvironment {@code JAVA_HOME} when the script must run a chosen JDK, else empty
      */
     StowageTool(String name, Path script, String endpoint, Path credentialsFile, String password, String profile,
-            String javaOptions) {
+            String javaOptions, Map<String, String> javaEnvironment) {
         this.name = name;
         this.script = script;
         this.endpoint = endpoint;
@@ -38,6 +40,7 @@ final class StowageTool implements Tool {
         this.password = password;
         this.profile = profile;
         this.javaOptions = javaOptions;
+        this.javaEnvironment = Map.copyOf(javaEnvironment);
     }
 
     @Override
@@ -93,6 +96,7 @@ final class StowageTool implements Tool {
             environment.put(PREFIX + "PROFILE", profile);
         }
         environment.put("JAVA_OPTS", javaOptions);
+        environment.putAll(javaEnvironment);
         // glibc gives each thread that allocates natively (zstd, AWS-LC) an arena of its own, which keeps
         // what it once held: two arenas bound that resident memory (measured in perf/README.md)
         environment.put("MALLOC_ARENA_MAX", "2");

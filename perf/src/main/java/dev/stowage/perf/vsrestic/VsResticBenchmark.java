@@ -60,11 +60,11 @@ public final class VsResticBenchmark {
             String endpoint = s3.endpoint().toString();
             List<Tool> tools = new ArrayList<>();
             tools.add(new StowageTool("stowage", options.stowage(), endpoint, credentials, PASSWORD, null,
-                    options.javaOptions()));
+                    options.javaOptions(), options.javaEnvironment()));
             options.restic().ifPresent(restic -> tools.add(new ResticTool(restic, endpoint, PASSWORD)));
             if (options.b2()) {
                 tools.add(new StowageTool("stowage-b2", options.stowage(), endpoint, credentials, PASSWORD, "b2",
-                        options.javaOptions() + " " + BenchmarkOptions.B2_HEAP));
+                        options.javaOptions() + " " + BenchmarkOptions.B2_HEAP, options.javaEnvironment()));
             }
             tools.removeIf(tool -> !options.tools().contains(tool.name()));
             VsResticBenchmark benchmark = new VsResticBenchmark(options, s3, tools, source);
@@ -263,8 +263,10 @@ public final class VsResticBenchmark {
         Path scratch = options.work().resolve("state").resolve("warm-up");
         Files.createDirectories(scratch.resolve("source"));
         Files.writeString(scratch.resolve("source").resolve("file"), "warm-up\n");
-        MeasuredProcess.run(List.of(options.stowage().toString(), "--help"),
-                Map.of("STOWAGE_HOME", scratch.resolve("home").toString(), "JAVA_OPTS", options.javaOptions()), log);
+        Map<String, String> environment = new HashMap<>(options.javaEnvironment());
+        environment.put("STOWAGE_HOME", scratch.resolve("home").toString());
+        environment.put("JAVA_OPTS", options.javaOptions());
+        MeasuredProcess.run(List.of(options.stowage().toString(), "--help"), environment, log);
         s3.createBucket("warm-up");
         for (Tool tool : tools) {
             if (tool instanceof StowageTool) {
