@@ -121,6 +121,29 @@ class ContentWriterSpoolTest {
         }
     }
 
+    @Test
+    void aSpoolThatCannotTakeAPackBreaksTheWriterAndNamesTheDirectory() throws IOException {
+        try (ContentStore repo = ContentStores.init(new LocalFilesystemStore("local", root), PASSWORD,
+                options(cache))) {
+            ContentWriter writer = repo.newWriter();
+            Path spool = spoolDirectory(repo);
+            try (var entries = Files.list(spool)) {
+                for (Path entry : entries.toList()) {
+                    Files.delete(entry);
+                }
+            }
+            Files.delete(spool);
+            Files.createFile(spool); // the directory is gone and a file stands in its place
+            byte[] blob = TestData.random(1, 1000);
+
+            assertThatThrownBy(() -> writer.put(BlobType.DATA, repo.idOf(blob, 0, blob.length), blob, 0, blob.length))
+                    .isInstanceOf(RepositoryException.class).hasMessageContaining("unable to add blob")
+                    .hasMessageContaining(spool.toString());
+            assertThatThrownBy(writer::finish).isInstanceOf(RepositoryException.class)
+                    .hasMessageContaining("unable to add blob");
+        }
+    }
+
     private static RepositoryOptions options(Path cacheDirectory) {
         return RepositoryOptions.forTests().withPackTargetBytes(PACK_BYTES).withCacheDirectory(cacheDirectory);
     }
