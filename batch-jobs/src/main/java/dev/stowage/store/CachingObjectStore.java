@@ -108,10 +108,10 @@ public final class CachingObjectStore extends ForwardingObjectStore {
     }
 
     @Override
-    public void put(String key, byte[] data) {
-        super.put(key, data);
+    public void put(String key, Payload payload) {
+        super.put(key, payload);
         if (isCached(key)) {
-            cache.store(key, data);
+            cache.store(key, payload);
         }
     }
 

@@ -25,8 +25,8 @@ public abstract class ForwardingObjectStore implements ObjectStore {
     }
 
     @Override
-    public void put(String key, byte[] data) {
-        delegate.put(key, data);
+    public void put(String key, Payload payload) {
+        delegate.put(key, payload);
     }
 
     @Override

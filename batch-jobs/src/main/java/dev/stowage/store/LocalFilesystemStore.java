@@ -26,8 +26,8 @@ import java.util.function.BiConsumer;
  * An object store in a local directory: one file per object, {@code /} in keys mapped to
  * subdirectories.
  *
- * <p>Put is atomic: the bytes go to a temporary file beside the target, are fsynced, then renamed over
- * it, so a crash leaves either the old object, the new one, or a stray temporary file that listings
+ * <p>Put is atomic: the bytes go to a temporary file beside the target (a hard link when the payload is a
+ * whole file on the same filesystem, else a copy), are fsynced, then renamed over it, so a crash leaves either the old object, the new one, or a stray temporary file that listings
  * ignore. Writers of different keys never share a temporary file, so concurrent puts are safe.
  */
 public final class LocalFilesystemStore implements ObjectStore {
@@ -63,20 +63,13 @@ public final class LocalFilesystemStore implements ObjectStore {
     }
 
     @Override
-    public void put(String key, byte[] data) {
+    public void put(String key, Payload payload) {
         Path target = resolve("put", key);
         Path temp = target.resolveSibling(TEMP_PREFIX + UUID.randomUUID());
         try {
             Files.createDirectories(target.getParent());
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(data);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                if (durable) {
-                    channel.force(true);
-                }
+            if (!(payload instanceof Payload.FileRegion file && linked(file, temp))) {
+                write(payload, temp);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -86,6 +79,62 @@ public final class LocalFilesystemStore implements ObjectStore {
         } catch (IOException e) {
             deleteQuietly(temp);
             throw failure("put", key, e);
+        }
+    }
+
+    /**
+     * Makes {@code temp} a second name of a whole spooled file on this filesystem, fsynced: no byte is
+     * copied. The caller never writes to its file again (a payload is never changed) and only removes its
+     * own name of it, so the object keeps the bytes. False when the file cannot be linked here (another
+     * filesystem, links unsupported, a region of the file): the bytes are then copied.
+     */
+    private boolean linked(Payload.FileRegion file, Path temp) throws IOException {
+        try {
+            if (!file.wholeFile()) {
+                return false;
+            }
+            Files.createLink(temp, file.file());
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+        if (durable) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.READ)) {
+                channel.force(true);
+            }
+        }
+        return true;
+    }
+
+    /** Copies the payload into a new file, fsynced unless this store is a cache. */
+    private void write(Payload payload, Path temp) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            if (payload instanceof Payload.Bytes bytes) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes.array(), bytes.offset(), bytes.count());
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            } else {
+                copy((Payload.FileRegion) payload, channel);
+            }
+            if (durable) {
+                channel.force(true);
+            }
+        }
+    }
+
+    /** Copies a file region in the kernel (no buffer in the heap); a source that ends early fails. */
+    private static void copy(Payload.FileRegion region, FileChannel target) throws IOException {
+        try (FileChannel source = FileChannel.open(region.file(), StandardOpenOption.READ)) {
+            long copied = 0;
+            while (copied < region.length()) {
+                long moved = source.transferTo(region.offset() + copied, region.length() - copied, target);
+                if (moved <= 0) {
+                    throw new java.io.EOFException(region.file() + " ended " + (region.length() - copied)
+                            + " bytes before the end of the payload");
+                }
+                copied += moved;
+            }
         }
     }
 

@@ -91,16 +91,21 @@ public final class ObjectCache {
 
     /** Keeps a copy; false when the entry is too large for the cache (an unwritable cache only logs). */
     public boolean store(String key, byte[] data) {
-        if (data.length > limitBytes * LOW_WATER) {
+        return store(key, Payload.of(data));
+    }
+
+    /** Keeps a copy of a payload (a file payload on the cache's filesystem is linked, not copied). */
+    public boolean store(String key, Payload payload) {
+        if (payload.length() > limitBytes * LOW_WATER) {
             return false;
         }
         try {
-            files.put(key, data);
+            files.put(key, payload);
         } catch (StoreException e) {
             LOG.log(Level.WARNING, "unable to cache " + key + ": " + e.getMessage());
             return true;
         }
-        if (sizeBytes.addAndGet(data.length) > limitBytes) {
+        if (sizeBytes.addAndGet(payload.length()) > limitBytes) {
             evict();
         }
         return true;

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The object store: five verbs over named, immutable-once-written byte objects.
+ * The object store: five verbs over named, immutable-once-written byte objects. A put's bytes come as a
+ * {@link Payload}: part of an array, or part of a local file, so that large objects need not be in the heap.
  *
  * <p>What an implementation must guarantee to the repository engine above it:
  * <ul>
@@ -27,8 +28,18 @@ public interface ObjectStore extends AutoCloseable {
     /** Name of the storage location, for messages ("local", "b2"). */
     String location();
 
-    /** Writes {@code data} under {@code key}, atomically. */
-    void put(String key, byte[] data);
+    /**
+     * Writes {@code payload} under {@code key}, atomically. The payload is read during the call only
+     * (several times when the put is retried) and never changed: the caller may reuse its array or delete
+     * its file once the put returns, whatever the outcome. This is the verb implementations and
+     * decorators override.
+     */
+    void put(String key, Payload payload);
+
+    /** Writes {@code data} under {@code key}, atomically: {@link #put(String, Payload)} of the whole array. */
+    default void put(String key, byte[] data) {
+        put(key, Payload.of(data));
+    }
 
     /** Reads the whole object; {@link ObjectNotFoundException} when absent. */
     byte[] get(String key);

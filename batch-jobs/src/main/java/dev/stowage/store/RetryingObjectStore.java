@@ -60,9 +60,9 @@ public final class RetryingObjectStore extends ForwardingObjectStore {
     }
 
     @Override
-    public void put(String key, byte[] data) {
+    public void put(String key, Payload payload) {
         call(() -> {
-            super.put(key, data);
+            super.put(key, payload); // a payload reads again from its start: a retry sends it whole
             return null;
         });
     }

@@ -33,7 +33,7 @@ public final class UploadLimitingObjectStore extends ForwardingObjectStore {
     }
 
     @Override
-    public void put(String key, byte[] data) {
+    public void put(String key, Payload payload) {
         try {
             slots.acquire();
         } catch (InterruptedException e) {
@@ -43,7 +43,7 @@ public final class UploadLimitingObjectStore extends ForwardingObjectStore {
                     "interrupted while waiting for an upload slot", e);
         }
         try {
-            super.put(key, data);
+            super.put(key, payload);
         } finally {
             slots.release();
         }

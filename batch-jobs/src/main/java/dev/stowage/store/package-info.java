@@ -5,7 +5,9 @@
  * <p>{@link dev.stowage.store.ObjectStore} is the seam: five verbs (put, get with range, stat, list by
  * prefix, delete), atomic puts, read-after-write, and one failure type,
  * {@link dev.stowage.store.StoreException}, whose {@link dev.stowage.store.StoreException.Reason} is the
- * single retriable-or-permanent decision. Two stores implement it:
+ * single retriable-or-permanent decision. A put's bytes are a {@link dev.stowage.store.Payload}: part of
+ * an array or part of a local file (a pack spooled to disk), read as often as retries need and never
+ * copied whole into the heap. Two stores implement it:
  * {@link dev.stowage.store.LocalFilesystemStore} and {@link dev.stowage.store.s3.S3ObjectStore}.
  *
  * <p>Cross-cutting concerns are decorators, each small and tested alone, stacked by

@@ -26,6 +26,26 @@ class LocalFilesystemStoreTest extends ObjectStoreContract {
     }
 
     @Test
+    void aWholeFileOnTheSameFilesystemBecomesTheObjectWithoutACopy() throws IOException {
+        Path file = Files.write(directory.resolve("spooled"), new byte[] {1, 2, 3});
+
+        store.put("data/linked", Payload.ofFile(file, 3));
+
+        assertThat(Files.isSameFile(file, directory.resolve("data/linked"))).isTrue();
+    }
+
+    @Test
+    void aFilePayloadThatFailsHalfwayLeavesNeitherAnObjectNorATemporaryFile() throws IOException {
+        Path file = Files.write(directory.resolve("short"), new byte[1000]);
+
+        assertThatThrownBy(() -> store.put("data/partial", Payload.ofFile(file, 4000)))
+                .isInstanceOf(StoreException.class).hasMessageContaining("data/partial");
+
+        assertThat(store.stat("data/partial")).isEmpty();
+        assertThat(store.pendingUploads("data/")).isEmpty();
+    }
+
+    @Test
     void listingSkipsTemporaryFilesOfUnfinishedPuts() throws IOException {
         store.put("data/done", new byte[1]);
         Files.write(directory.resolve("data").resolve(LocalFilesystemStore.TEMP_PREFIX + "crashed"), new byte[5]);

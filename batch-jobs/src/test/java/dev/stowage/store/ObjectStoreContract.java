@@ -3,7 +3,10 @@ package dev.stowage.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every {@link ObjectStore} must do, run against each implementation (restic's backend test
@@ -24,6 +28,10 @@ import org.junit.jupiter.api.Test;
 public abstract class ObjectStoreContract {
 
     protected ObjectStore store;
+
+    /** Where file payloads are written before a put. */
+    @TempDir
+    Path payloadFiles;
 
     /** A new, empty store; closed after the test. */
     protected abstract ObjectStore newStore() throws Exception;
@@ -230,6 +238,48 @@ public abstract class ObjectStoreContract {
         assertThat(store.stat("data/large")).hasValueSatisfying(info -> assertThat(info.size()).isEqualTo(size));
         assertThat(store.get("data/large")).isEqualTo(data);
         assertThat(store.getRange("data/large", size - 100, 200)).isEqualTo(Arrays.copyOfRange(data, size - 100, size));
+    }
+
+    @Test
+    void aSliceOfAnArrayStoresOnlyThoseBytes() {
+        byte[] data = randomBytes(5000, 21);
+
+        store.put("data/slice", Payload.of(data, 1000, 2500));
+
+        assertThat(store.get("data/slice")).isEqualTo(Arrays.copyOfRange(data, 1000, 3500));
+    }
+
+    @Test
+    void aFilePayloadIsStoredWholeAndOutlivesItsFile() throws IOException {
+        byte[] data = randomBytes(300_000, 22);
+        Path file = Files.write(payloadFiles.resolve("pack"), data);
+
+        store.put("data/ab/from-file", Payload.ofFile(file, data.length));
+        Files.delete(file);
+
+        assertThat(store.get("data/ab/from-file")).isEqualTo(data);
+    }
+
+    @Test
+    void aFilePayloadLargerThanTheLargeObjectThresholdRoundTrips() throws IOException {
+        int size = largeObjectThreshold() + 1024 * 1024 + 17;
+        byte[] data = randomBytes(size, 23);
+        Path file = Files.write(payloadFiles.resolve("large"), data);
+
+        store.put("data/large-file", Payload.ofFile(file, size));
+
+        assertThat(store.stat("data/large-file")).hasValueSatisfying(info -> assertThat(info.size()).isEqualTo(size));
+        assertThat(store.get("data/large-file")).isEqualTo(data);
+    }
+
+    @Test
+    void aFileThatEndsBeforeItsPayloadFailsThePutAndStoresNothing() throws IOException {
+        Path file = Files.write(payloadFiles.resolve("short"), randomBytes(1000, 24));
+
+        assertThatThrownBy(() -> store.put("data/short", Payload.ofFile(file, 2000)))
+                .isInstanceOf(StoreException.class);
+
+        assertThat(store.stat("data/short")).isEmpty();
     }
 
     protected static byte[] randomBytes(int size, long seed) {

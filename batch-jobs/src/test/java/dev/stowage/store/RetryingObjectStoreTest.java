@@ -53,6 +53,35 @@ class RetryingObjectStoreTest {
     }
 
     @Test
+    void aRetriedFilePutSendsTheWholeFileAgain() throws Exception {
+        byte[] data = new byte[100_000];
+        new java.util.Random(5).nextBytes(data);
+        Path file = java.nio.file.Files.write(directory.resolve("spooled-pack"), data);
+        ObjectStore diesHalfwayOnce = new ForwardingObjectStore(new LocalFilesystemStore("local", directory)) {
+            private boolean failed;
+
+            @Override
+            public void put(String key, Payload payload) {
+                if (!failed) {
+                    failed = true;
+                    try (java.io.InputStream in = payload.open()) {
+                        in.readNBytes(data.length / 2); // half the body went out, then the connection reset
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    throw new StoreException("put", key, location(), Reason.UNAVAILABLE, "connection reset", null);
+                }
+                super.put(key, payload);
+            }
+        };
+
+        new RetryingObjectStore(diesHalfwayOnce, POLICY, duration -> { }, clock, highest())
+                .put("data/pack", Payload.ofFile(file, data.length));
+
+        assertThat(faults.get("data/pack")).isEqualTo(data);
+    }
+
+    @Test
     void backoffCeilingDoublesUpToTheMaximum() {
         faults.failNext(4, Reason.UNAVAILABLE);
 

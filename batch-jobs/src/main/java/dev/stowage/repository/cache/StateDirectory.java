@@ -50,6 +50,11 @@ public final class StateDirectory {
         return directory != null;
     }
 
+    /** The directory itself, for files this class does not manage (the pack spool); empty when none. */
+    public Optional<Path> path() {
+        return Optional.ofNullable(directory);
+    }
+
     /** The file's content, or empty when there is none (or no state directory). */
     public Optional<String> read(String name) {
         if (directory == null) {

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A writer's open pack of one blob type, filled by many threads: appending copies an encoded blob in
- * under this object's lock; a pack that reaches the target size is detached for upload, and the next
- * blob starts a new one.
+ * A writer's open pack of one blob type, filled by many threads: appending writes an encoded blob to the
+ * pack's output (spool file or array) under this object's lock; a pack that reaches the target size is
+ * detached for upload, and the next blob starts a new one.
  */
 final class PackAssembler {
 
@@ -18,20 +18,33 @@ final class PackAssembler {
 
     private final BlobType type;
     private final int targetBytes;
+    private final PackOutputs outputs;
     private PackBuilder builder;
     private List<Claim> claims = new ArrayList<>();
 
-    PackAssembler(BlobType type, int targetBytes) {
+    PackAssembler(BlobType type, int targetBytes, PackOutputs outputs) {
         this.type = type;
         this.targetBytes = targetBytes;
+        this.outputs = outputs;
     }
 
-    /** Appends a blob; returns the pack when it is now full, else null. */
+    /**
+     * Appends a blob; returns the pack when it is now full, else null. When the pack's output fails, the
+     * exception leaves the pack open (the broken writer abandons it), or drops it when it holds nothing.
+     */
     synchronized Detached append(BlobId id, EncodedBlob blob, Claim claim) {
         if (builder == null) {
-            builder = new PackBuilder(type, initialCapacity());
+            builder = outputs.newPack(type);
         }
-        builder.append(id, blob);
+        try {
+            builder.append(id, blob);
+        } catch (RuntimeException | Error e) {
+            if (builder.isEmpty()) {
+                builder.release();
+                builder = null;
+            }
+            throw e;
+        }
         claims.add(claim);
         claim.markAssigned();
         return builder.size() >= targetBytes ? detach() : null;
@@ -51,10 +64,5 @@ final class PackAssembler {
     /** Takes the open pack out if it holds {@code claim}'s blob, else returns null. */
     synchronized Detached detachIfHolding(Claim claim) {
         return claims.contains(claim) ? detach() : null;
-    }
-
-    /** Data packs fill up, so they start near full size; tree packs are often tiny and grow as needed. */
-    private int initialCapacity() {
-        return type == BlobType.DATA ? targetBytes + targetBytes / 8 : Math.min(targetBytes, 256 * 1024);
     }
 }

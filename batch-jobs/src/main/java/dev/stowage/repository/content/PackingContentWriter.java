@@ -25,8 +25,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * The {@link ContentWriter}: compresses and encrypts in the calling thread, assembles packs per blob
  * type, uploads them on the store's upload threads with at most {@code maxParallelUploads} in flight
- * (a {@code put} that fills a pack waits for a slot, which bounds memory), writes checkpoint indexes as
- * its {@link CheckpointPolicy} says, and at {@link #finish} one final index that supersedes them.
+ * (a {@code put} that fills a pack waits for a slot, which bounds memory and the local spool), writes
+ * checkpoint indexes as its {@link CheckpointPolicy} says, and at {@link #finish} one final index that
+ * supersedes them. Packs are written to the repository's local spool as their blobs arrive, when it has
+ * one, else to pooled arrays ({@link PackOutputs}); each pack's file or array is released once its
+ * upload ends or the pack is abandoned.
  *
  * <p>The first failed upload breaks the writer: every later call throws, like restic's ErrBroken.
  */
@@ -57,8 +60,10 @@ final class PackingContentWriter implements ContentWriter {
         this.writerId = repo.provider().randomBytes(IndexObject.WRITER_ID_LENGTH);
         this.index = new WriterIndex(repo, writerId, policy, repo.options().clock());
         this.uploadSlots = new Semaphore(Math.max(1, repo.options().maxParallelUploads()));
+        PackOutputs outputs = new PackOutputs(repo.packSpool(), repo.options().packTargetBytes(),
+                Math.max(1, repo.options().maxParallelUploads()) + 1);
         for (BlobType type : BlobType.values()) {
-            assemblers.put(type, new PackAssembler(type, repo.options().packTargetBytes()));
+            assemblers.put(type, new PackAssembler(type, repo.options().packTargetBytes(), outputs));
         }
     }
 
@@ -102,7 +107,18 @@ final class PackingContentWriter implements ContentWriter {
             repo.inFlight().release(claim);
             throw e;
         }
-        PackAssembler.Detached full = assemblers.get(type).append(id, encoded, claim);
+        PackAssembler.Detached full;
+        try {
+            full = assemblers.get(type).append(id, encoded, claim);
+        } catch (RuntimeException | Error e) {
+            RepositoryException failure = new RepositoryException("unable to add blob " + id + " to a pack: "
+                    + e.getMessage() + "; this writer is unusable, start a new one (packs already uploaded are"
+                    + " reused)", e);
+            claim.fail(failure);
+            repo.inFlight().release(claim);
+            markBroken(failure);
+            throw failure;
+        }
         blobsNew.increment();
         bytesNew.add(length);
         if (full != null) {
@@ -148,13 +164,13 @@ final class PackingContentWriter implements ContentWriter {
             }
             SealedPack sealed = pack.builder().seal(repo.aead(), repo.provider());
             key = sealed.key();
-            repo.objectStore().put(key, sealed.bytes());
+            repo.objectStore().put(key, sealed.payload());
             for (int i = 0; i < sealed.entries().size(); i++) {
                 pack.claims().get(i).markStored(BlobLocation.of(key, sealed.entries().get(i)));
             }
             index.recordUploaded(new IndexedPack(key, sealed.type(), sealed.entries()));
             packsUploaded.increment();
-            bytesUploaded.add(sealed.bytes().length);
+            bytesUploaded.add(sealed.length());
             stored = true;
         } catch (RuntimeException | Error e) {
             RepositoryException failure = new RepositoryException("unable to upload pack "
@@ -164,6 +180,7 @@ final class PackingContentWriter implements ContentWriter {
             markBroken(failure);
             abandon(pack, failure);
         } finally {
+            pack.builder().release(); // uploaded or abandoned: its spool file or array is no longer needed
             try {
                 if (stored) {
                     index.checkpointIfDue(() -> state == State.OPEN && broken == null);
@@ -272,6 +289,7 @@ final class PackingContentWriter implements ContentWriter {
         if (pack == null) {
             return;
         }
+        pack.builder().release();
         for (Claim claim : pack.claims()) {
             claim.fail(cause);
             repo.inFlight().release(claim);

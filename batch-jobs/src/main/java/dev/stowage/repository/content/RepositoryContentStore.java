@@ -20,6 +20,7 @@ import dev.stowage.repository.pack.PackCheck;
 import dev.stowage.repository.pack.PackEntry;
 import dev.stowage.repository.pack.PackKeys;
 import dev.stowage.repository.pack.PackReader;
+import dev.stowage.repository.pack.PackSpool;
 import dev.stowage.store.CachingObjectStore;
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectNotFoundException;
@@ -58,6 +59,10 @@ final class RepositoryContentStore implements ContentStore {
     private String keyName;
 
     private final MaintenanceGeneration generation;
+    /** Where writers spool packs: this repository's state directory, when there is one. */
+    private final StateDirectory state;
+    private PackSpool spool;
+    private boolean spoolOpened;
 
     /** @param generation the maintenance generation the config held when it was read for this open */
     RepositoryContentStore(ObjectStore store, RepositoryOptions options, RepositoryConfig config, long generation,
@@ -71,8 +76,8 @@ final class RepositoryContentStore implements ContentStore {
         this.keyHint = keyHint;
         this.aead = masterKey.aead(provider);
         this.codec = new BlobCodec(aead, masterKey.keyedHash(provider), new BlobCompressor(options.compressionLevel()));
-        this.index = new MasterIndex(store, aead, provider,
-                new KnownIndexes(StateDirectory.at(options.cacheDirectory()).resolve(config.id()), generation));
+        this.state = StateDirectory.at(options.cacheDirectory()).resolve(config.id());
+        this.index = new MasterIndex(store, aead, provider, new KnownIndexes(state, generation));
         this.generation = new MaintenanceGeneration(store, aead, config);
         this.packReader = new PackReader(aead, store.location());
         this.blobReader = new BlobReader(store, codec);
@@ -297,6 +302,12 @@ final class RepositoryContentStore implements ContentStore {
     @Override
     public void close() {
         uploadExecutor.shutdown();
+        synchronized (this) {
+            if (spool != null) {
+                spool.close();
+                spool = null;
+            }
+        }
     }
 
     @Override
@@ -332,6 +343,21 @@ final class RepositoryContentStore implements ContentStore {
 
     ExecutorService uploadExecutor() {
         return uploadExecutor;
+    }
+
+    /**
+     * The spool writers build packs in ({@code spool/} under this repository's state directory), opened by
+     * the first writer; each writer start also removes what crashed runs left there. Null when there is no
+     * state directory or it is not writable: packs are then built in memory.
+     */
+    synchronized PackSpool packSpool() {
+        if (!spoolOpened) {
+            spoolOpened = true;
+            spool = state.path().flatMap(dir -> PackSpool.open(dir.resolve("spool"), provider)).orElse(null);
+        } else if (spool != null) {
+            spool.removeStale();
+        }
+        return spool;
     }
 
     /** Stores an index object, then drops the in-flight claims it makes durable; returns its key. */

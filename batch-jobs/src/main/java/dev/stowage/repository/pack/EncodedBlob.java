@@ -4,7 +4,7 @@ import dev.stowage.repository.compress.Compression;
 
 /**
  * A blob compressed and sealed by {@link BlobCodec#encode}, held in the encoding thread's buffer:
- * valid until that thread encodes again. {@link PackBuilder#append} copies it into a pack.
+ * valid until that thread encodes again. {@link PackBuilder#append} writes it into a pack.
  */
 public final class EncodedBlob {
     private byte[] buffer = new byte[0];

@@ -5,9 +5,7 @@ import dev.stowage.repository.content.BlobType;
 import dev.stowage.repository.crypto.Aead;
 import dev.stowage.repository.crypto.CryptoProvider;
 import dev.stowage.repository.crypto.Purpose;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,20 +17,27 @@ import java.util.List;
  * </pre>
  *
  * The pack's key is the SHA-256 of all of it ({@link PackKeys}), so a damaged pack no longer matches
- * its own name. Packs hold blobs of one type. Not thread-safe: the writer guards it.
+ * its own name. Packs hold blobs of one type. The bytes go to a {@link PackOutput} as they arrive (a
+ * spool file, or an array), and are uploaded from there. Not thread-safe: the writer guards it.
  */
 public final class PackBuilder {
 
     public static final int TRAILER_BYTES = 4;
 
     private final BlobType type;
+    private final PackOutput output;
     private final List<PackEntry> entries = new ArrayList<>();
-    private byte[] buffer;
     private int size;
+    private boolean sealed;
 
+    /** A pack in a new array of {@code initialCapacity} bytes (grown as needed). */
     public PackBuilder(BlobType type, int initialCapacity) {
+        this(type, MemoryPackOutput.ofCapacity(initialCapacity));
+    }
+
+    public PackBuilder(BlobType type, PackOutput output) {
         this.type = type;
-        this.buffer = new byte[Math.max(initialCapacity, 1024)];
+        this.output = output;
     }
 
     public BlobType type() {
@@ -52,42 +57,43 @@ public final class PackBuilder {
         return entries.isEmpty();
     }
 
-    /** Copies an encoded blob to the end of the pack. */
+    /** Writes an encoded blob at the end of the pack. */
     public PackEntry append(BlobId id, EncodedBlob blob) {
-        ensureCapacity((long) size + blob.length());
-        System.arraycopy(blob.bytes(), 0, buffer, size, blob.length());
+        if (sealed) {
+            throw new IllegalStateException("pack already sealed");
+        }
+        if ((long) size + blob.length() > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("pack would exceed 2 GiB");
+        }
+        output.write(blob.bytes(), 0, blob.length());
         PackEntry entry = new PackEntry(type, id, blob.compression(), size, blob.length(), blob.plainLength());
         entries.add(entry);
         size += blob.length();
         return entry;
     }
 
-    /** Appends header and trailer, names the pack by its hash. The builder is spent afterwards. */
+    /**
+     * Appends header and trailer and names the pack by its hash. The builder is spent afterwards; its bytes
+     * stay where they are until {@link #release}.
+     */
     public SealedPack seal(Aead aead, CryptoProvider provider) {
+        if (sealed) {
+            throw new IllegalStateException("pack already sealed");
+        }
+        sealed = true;
         List<PackEntry> blobs = List.copyOf(entries);
         byte[] header = PackHeader.encode(blobs);
-        int sealedHeaderLength = header.length + Aead.OVERHEAD;
-        ensureCapacity((long) size + sealedHeaderLength + TRAILER_BYTES);
-        int written = aead.seal(Purpose.PACK_HEADER, null, header, 0, header.length, buffer, size);
-        int trailer = size + written;
-        buffer[trailer] = (byte) (written >>> 24);
-        buffer[trailer + 1] = (byte) (written >>> 16);
-        buffer[trailer + 2] = (byte) (written >>> 8);
-        buffer[trailer + 3] = (byte) written;
-        byte[] bytes = Arrays.copyOf(buffer, trailer + TRAILER_BYTES);
-        buffer = null;
-        MessageDigest sha256 = provider.sha256();
-        String key = PackKeys.keyOf(type, sha256.digest(bytes));
-        return new SealedPack(key, type, bytes, blobs);
+        byte[] sealedHeader = aead.seal(Purpose.PACK_HEADER, null, header);
+        int length = sealedHeader.length;
+        byte[] trailer = {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length};
+        output.write(sealedHeader, 0, sealedHeader.length);
+        output.write(trailer, 0, TRAILER_BYTES);
+        String key = PackKeys.keyOf(type, output.finish(provider::sha256));
+        return new SealedPack(key, type, output.payload(), blobs);
     }
 
-    private void ensureCapacity(long needed) {
-        if (needed > Integer.MAX_VALUE - 16) {
-            throw new IllegalStateException("pack would exceed 2 GiB");
-        }
-        if (needed > buffer.length) {
-            buffer = Arrays.copyOf(buffer, (int) Math.min(Integer.MAX_VALUE - 16,
-                    Math.max(needed, buffer.length + (long) buffer.length / 2)));
-        }
+    /** Frees the pack's bytes (its spool file, its array): after the upload, or when it is abandoned. */
+    public void release() {
+        output.release();
     }
 }

@@ -3,6 +3,7 @@ package dev.stowage.store.metering;
 import dev.stowage.store.ForwardingObjectStore;
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectStore;
+import dev.stowage.store.Payload;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,9 +32,9 @@ public final class CountingObjectStore extends ForwardingObjectStore {
     }
 
     @Override
-    public void put(String key, byte[] data) {
+    public void put(String key, Payload payload) {
         counter.record(OperationKind.PUT_OBJECT);
-        super.put(key, data);
+        super.put(key, payload);
     }
 
     @Override

@@ -21,10 +21,11 @@ public record MultipartSettings(long threshold, int partSize) {
     }
 
     /**
-     * Packs (16–64 MiB) go in one PutObject: one request instead of three or more, and nothing to
-     * abort. Only objects past 128 MiB are split, into 32 MiB parts.
+     * Packs (16 MiB to the b2 profile's 128 MiB, plus the last blob past the target) go in one PutObject:
+     * one request instead of several, and nothing to abort. Only objects past 256 MiB are split, into
+     * 32 MiB parts (S3 and B2 take single PUTs of up to 5 GB).
      */
     public static MultipartSettings defaults() {
-        return new MultipartSettings(128L * 1024 * 1024, 32 * 1024 * 1024);
+        return new MultipartSettings(256L * 1024 * 1024, 32 * 1024 * 1024);
     }
 }

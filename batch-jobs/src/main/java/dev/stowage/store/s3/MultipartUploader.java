@@ -1,7 +1,9 @@
 package dev.stowage.store.s3;
 
 import dev.stowage.store.StoreException;
-import java.io.ByteArrayInputStream;
+import dev.stowage.store.Payload;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +36,11 @@ final class MultipartUploader {
         this.errors = errors;
     }
 
-    /** Uploads {@code data} under {@code fullKey}; any SDK failure is left to the caller to classify. */
-    void upload(String key, String fullKey, byte[] data) {
+    /** Uploads {@code payload} under {@code fullKey}; any SDK failure is left to the caller to classify. */
+    void upload(String key, String fullKey, Payload payload) {
         String uploadId = client.createMultipartUpload(request -> request.bucket(bucket).key(fullKey)).uploadId();
         try {
-            List<CompletedPart> parts = uploadParts(fullKey, uploadId, data);
+            List<CompletedPart> parts = uploadParts(fullKey, uploadId, payload);
             client.completeMultipartUpload(request -> request.bucket(bucket).key(fullKey).uploadId(uploadId)
                     .multipartUpload(upload -> upload.parts(parts)));
         } catch (RuntimeException | Error e) {
@@ -47,14 +49,16 @@ final class MultipartUploader {
         }
     }
 
-    private List<CompletedPart> uploadParts(String fullKey, String uploadId, byte[] data) {
+    private List<CompletedPart> uploadParts(String fullKey, String uploadId, Payload payload) {
         List<CompletedPart> parts = new ArrayList<>();
-        int partSize = settings.partSize();
-        for (int offset = 0, number = 1; offset < data.length; offset += partSize, number++) {
-            int length = Math.min(partSize, data.length - offset);
+        long partSize = settings.partSize();
+        long total = payload.length();
+        int number = 1;
+        for (long offset = 0; offset < total; offset += partSize, number++) {
+            long length = Math.min(partSize, total - offset);
             int partNumber = number;
             String eTag = client.uploadPart(request -> request.bucket(bucket).key(fullKey).uploadId(uploadId)
-                    .partNumber(partNumber).contentLength((long) length), body(data, offset, length)).eTag();
+                    .partNumber(partNumber).contentLength(length), body(payload.slice(offset, length))).eTag();
             parts.add(CompletedPart.builder().partNumber(partNumber).eTag(eTag).build());
         }
         return parts;
@@ -91,9 +95,17 @@ final class MultipartUploader {
         }
     }
 
-    /** A request body over part of an array, without copying it (packs are tens of MiB). */
-    static RequestBody body(byte[] data, int offset, int length) {
-        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(data, offset, length), length,
-                "application/octet-stream");
+    /**
+     * A request body streamed from the payload, never copied whole (packs are tens of MiB): the SDK opens
+     * a fresh stream each time it reads the body (signing, then sending).
+     */
+    static RequestBody body(Payload payload) {
+        return RequestBody.fromContentProvider(() -> {
+            try {
+                return payload.open();
+            } catch (IOException e) {
+                throw new UncheckedIOException("unable to read the payload to upload: " + e.getMessage(), e);
+            }
+        }, payload.length(), "application/octet-stream");
     }
 }

@@ -3,6 +3,7 @@ package dev.stowage.store.s3;
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectNotFoundException;
 import dev.stowage.store.ObjectStore;
+import dev.stowage.store.Payload;
 import dev.stowage.store.PendingUpload;
 import dev.stowage.store.StoreException;
 import dev.stowage.store.credentials.AccessKeys;
@@ -30,7 +31,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *
  * <p>S3 gives what {@link ObjectStore} requires: a PutObject or a completed multipart upload replaces
  * an object atomically, and reads after a write see it. Puts above the multipart threshold are split
- * and aborted on failure. Every request is counted by the client's interceptor into the
+ * and aborted on failure. A payload is streamed into the request (from its array or its file), never
+ * copied whole. Every request is counted by the client's interceptor into the
  * {@link OperationCounter} given at {@link #open}; failures are classified by one
  * {@code S3ErrorClassifier}. The store does not retry: wrap it in a {@code RetryingObjectStore}.
  */
@@ -73,14 +75,14 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
-    public void put(String key, byte[] data) {
+    public void put(String key, Payload payload) {
         String fullKey = fullKey(key);
         call("put", key, () -> {
-            if (data.length > settings.multipart().threshold()) {
-                multipart.upload(key, fullKey, data);
+            if (payload.length() > settings.multipart().threshold()) {
+                multipart.upload(key, fullKey, payload);
             } else {
                 client.putObject(request -> request.bucket(settings.bucket()).key(fullKey)
-                        .contentLength((long) data.length), MultipartUploader.body(data, 0, data.length));
+                        .contentLength(payload.length()), MultipartUploader.body(payload));
             }
             return null;
         });
@@ -265,6 +267,9 @@ public final class S3ObjectStore implements ObjectStore {
             return request.get();
         } catch (SdkException e) {
             throw errors.classify(operation, key, e);
+        } catch (java.io.UncheckedIOException e) {
+            // the payload's local file could not be read: nothing the endpoint did, and no retry will help
+            throw new StoreException(operation, key, location, StoreException.Reason.IO, e.getMessage(), e);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.stowage.jobs.testing;
 
 import dev.stowage.store.ForwardingObjectStore;
 import dev.stowage.store.ObjectStore;
+import dev.stowage.store.Payload;
 import dev.stowage.store.StoreException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,18 +56,18 @@ public final class FaultyStore extends ForwardingObjectStore {
     }
 
     @Override
-    public void put(String key, byte[] data) {
+    public void put(String key, Payload data) {
         if (armed && checkpointSeen && key.startsWith("data/")) {
             throw new StoreException("put", key, location(), StoreException.Reason.IO, "injected failure", null);
         }
         super.put(key, data);
-        if (armed && key.startsWith("data/") && data.length >= packBytes) {
+        if (armed && key.startsWith("data/") && data.length() >= packBytes) {
             largePacksSinceArmed.incrementAndGet();
         }
         if (armed && key.startsWith("index/") && largePacksSinceArmed.get() >= packsBeforeCheckpoint) {
             checkpointSeen = true;
         }
         puts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-        sizes.put(key, data.length);
+        sizes.put(key, (int) data.length());
     }
 }

@@ -3,6 +3,7 @@ package dev.stowage.repository.content;
 import dev.stowage.store.ForwardingObjectStore;
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectStore;
+import dev.stowage.store.Payload;
 import dev.stowage.store.StoreException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -87,7 +88,7 @@ final class InstrumentedStore extends ForwardingObjectStore {
     }
 
     @Override
-    public void put(String key, byte[] data) {
+    public void put(String key, Payload data) {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         try {

@@ -1,5 +1,6 @@
 package dev.stowage.repository.content;
 
+import dev.stowage.store.Payload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -150,7 +151,7 @@ class KilledCheckpointTest {
         }
 
         @Override
-        public void put(String key, byte[] data) {
+        public void put(String key, Payload data) {
             alive(key);
             if (key.startsWith("index/")) {
                 if (when == When.AFTER_THE_INDEX_PUT) {

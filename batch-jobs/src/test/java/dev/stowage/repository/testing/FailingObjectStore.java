@@ -2,6 +2,7 @@ package dev.stowage.repository.testing;
 
 import dev.stowage.store.ForwardingObjectStore;
 import dev.stowage.store.ObjectStore;
+import dev.stowage.store.Payload;
 import dev.stowage.store.StoreException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -27,7 +28,7 @@ public final class FailingObjectStore extends ForwardingObjectStore {
     }
 
     @Override
-    public void put(String key, byte[] data) {
+    public void put(String key, Payload data) {
         if (keys.test(key) && accepted.incrementAndGet() > allowedPuts) {
             accepted.decrementAndGet();
             throw new StoreException("put", key, location(), StoreException.Reason.UNAVAILABLE,

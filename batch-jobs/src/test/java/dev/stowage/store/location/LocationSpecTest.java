@@ -19,7 +19,7 @@ class LocationSpecTest {
                 .build().withDefaults();
 
         assertThat(spec.maxParallelUploads()).isEqualTo(3);
-        assertThat(spec.packSizeMb()).isEqualTo(64);
+        assertThat(spec.packSizeMb()).isEqualTo(128);
         assertThat(spec.validationFrequency()).isEqualTo(Duration.ofHours(24));
         assertThat(spec.profile().cacheByDefault()).isTrue();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectStore;
+import dev.stowage.store.Payload;
 import dev.stowage.store.RetryingObjectStore;
 import dev.stowage.store.credentials.AccessKeys;
 import dev.stowage.store.location.LocationSpec;
@@ -14,12 +15,15 @@ import dev.stowage.store.metering.OperationKind;
 import dev.stowage.store.testing.FaultInjectingProxy;
 import dev.stowage.store.testing.FaultInjectingProxy.Fault;
 import dev.stowage.store.testing.S3ProxyFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Throttling, resets and stalls between the client and the server: every operation still succeeds,
@@ -89,6 +93,24 @@ class S3FaultToleranceIT {
 
         try (LocationStore store = open(S3.factory())) {
             roundTrip(store);
+        }
+
+        assertThat(proxy.faultsInjected(Fault.RESET_MID_BODY)).isPositive();
+    }
+
+    @Test
+    void filePutsResetMidBodyAreSentAgainWholeFromTheFile(@TempDir Path files) throws Exception {
+        proxy.inject(Fault.RESET_MID_BODY, 0.4, "PutObject");
+
+        try (LocationStore store = open(S3.factory())) {
+            for (int i = 0; i < 8; i++) {
+                byte[] data = bytes(300_000 + i, 50 + i);
+                Path file = Files.write(files.resolve("pack-" + i), data);
+
+                store.put("data/file-" + i, Payload.ofFile(file, data.length));
+
+                assertThat(store.get("data/file-" + i)).isEqualTo(data);
+            }
         }
 
         assertThat(proxy.faultsInjected(Fault.RESET_MID_BODY)).isPositive();

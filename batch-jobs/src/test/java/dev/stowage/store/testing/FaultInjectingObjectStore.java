@@ -3,6 +3,7 @@ package dev.stowage.store.testing;
 import dev.stowage.store.ForwardingObjectStore;
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectStore;
+import dev.stowage.store.Payload;
 import dev.stowage.store.StoreException;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public final class FaultInjectingObjectStore extends ForwardingObjectStore {
     }
 
     @Override
-    public void put(String key, byte[] data) {
+    public void put(String key, Payload data) {
         enter("put", key);
         maxPutsInFlight.accumulateAndGet(putsInFlight.incrementAndGet(), Math::max);
         try {

@@ -1,0 +1,134 @@
+package dev.stowage.store;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+
+/**
+ * The bytes of one {@link ObjectStore#put}: part of an array, or part of a local file (a pack spooled to
+ * disk, so that tens of MiB never sit in the heap). A payload can be read any number of times from its
+ * start ({@link #open}), which is what lets a put be retried, and knows its length up front, which is what
+ * an S3 request needs before the first byte.
+ *
+ * <p>A payload is borrowed for the duration of the put: a store reads it during the call, never changes
+ * it, and keeps no reference to it afterwards (the caller then reuses the array or deletes the file). A
+ * store that needs the bytes later copies them.
+ */
+public sealed interface Payload permits Payload.Bytes, Payload.FileRegion {
+
+    /** Bytes in the payload. */
+    long length();
+
+    /** A fresh stream over the payload from its first byte; the caller closes it. */
+    InputStream open() throws IOException;
+
+    /** {@code length} bytes from {@code offset} of this payload (parts of a multipart upload). */
+    Payload slice(long offset, long length);
+
+    /** A copy of the whole payload in a new array (small objects, tests, stores that keep bytes). */
+    byte[] toByteArray();
+
+    /** The whole array. */
+    static Payload of(byte[] data) {
+        return new Bytes(data, 0, data.length);
+    }
+
+    /** {@code length} bytes of {@code data} from {@code offset}, not copied. */
+    static Payload of(byte[] data, int offset, int length) {
+        return new Bytes(data, offset, length);
+    }
+
+    /** The first {@code length} bytes of a local file. */
+    static Payload ofFile(Path file, long length) {
+        return new FileRegion(file, 0, length);
+    }
+
+    /** {@code count} bytes of {@code array} from {@code offset}. */
+    record Bytes(byte[] array, int offset, int count) implements Payload {
+        public Bytes {
+            Objects.checkFromIndexSize(offset, count, array.length);
+        }
+
+        @Override
+        public long length() {
+            return count;
+        }
+
+        @Override
+        public InputStream open() {
+            return new ByteArrayInputStream(array, offset, count);
+        }
+
+        @Override
+        public Payload slice(long from, long length) {
+            Objects.checkFromIndexSize(from, length, count);
+            return new Bytes(array, offset + (int) from, (int) length);
+        }
+
+        @Override
+        public byte[] toByteArray() {
+            byte[] copy = new byte[count];
+            System.arraycopy(array, offset, copy, 0, count);
+            return copy;
+        }
+    }
+
+    /**
+     * {@code length} bytes of {@code file} from {@code offset}. The file must hold them for as long as the
+     * put runs; a stream that meets its end early fails rather than sending fewer bytes.
+     */
+    record FileRegion(Path file, long offset, long length) implements Payload {
+        public FileRegion {
+            Objects.requireNonNull(file, "file");
+            if (offset < 0 || length < 0) {
+                throw new IllegalArgumentException("invalid file region " + offset + "+" + length + " of " + file);
+            }
+        }
+
+        @Override
+        public long length() {
+            return length;
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            try {
+                channel.position(offset);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+            return new ExactLengthInputStream(Channels.newInputStream(channel), length, file);
+        }
+
+        @Override
+        public Payload slice(long from, long count) {
+            Objects.checkFromIndexSize(from, count, length);
+            return new FileRegion(file, offset + from, count);
+        }
+
+        @Override
+        public byte[] toByteArray() {
+            if (length > Integer.MAX_VALUE - 16) {
+                throw new IllegalStateException("payload of " + length + " bytes does not fit an array: " + file);
+            }
+            try (InputStream in = open()) {
+                return in.readNBytes((int) length);
+            } catch (IOException e) {
+                throw new UncheckedIOException("unable to read " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Whether the region is the whole of its file as it is now (so the file itself can stand for it). */
+        public boolean wholeFile() throws IOException {
+            return offset == 0 && java.nio.file.Files.size(file) == length;
+        }
+    }
+}
