@@ -40,7 +40,7 @@ class LocationCommandsTest {
         assertThat(result.out().lines().findFirst().orElseThrow()).startsWith("NAME").contains("TYPE", "BUCKET",
                 "REGION", "PROFILE", "UPLOADS", "PACK", "CACHE");
         assertThat(result.out()).containsPattern("b2 +s3 +https://s3.us-west-002.backblazeb2.com +homelab +- +us-west-002"
-                + " +b2 +3 +128.0 MiB +" + dir.resolve("home/cache/b2"));
+                + " +b2 +3 +128 MiB +" + dir.resolve("home/cache/b2"));
         assertThat(result.out()).containsPattern("nas +filesystem +" + dir.resolve("nas") + " .* minio +8 +16.0 MiB");
         assertThat(result.out()).contains("local", dir.resolve("home/repository").toString());
     }
