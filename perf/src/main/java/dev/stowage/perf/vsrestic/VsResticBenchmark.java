@@ -64,7 +64,7 @@ public final class VsResticBenchmark {
             options.restic().ifPresent(restic -> tools.add(new ResticTool(restic, endpoint, PASSWORD)));
             if (options.b2()) {
                 tools.add(new StowageTool("stowage-b2", options.stowage(), endpoint, credentials, PASSWORD, "b2",
-                        options.javaOptions() + " " + BenchmarkOptions.B2_HEAP, options.javaEnvironment()));
+                        options.javaOptions(), options.javaEnvironment()));
             }
             tools.removeIf(tool -> !options.tools().contains(tool.name()));
             VsResticBenchmark benchmark = new VsResticBenchmark(options, s3, tools, source);
