@@ -63,7 +63,8 @@ final class PackingContentWriter implements ContentWriter {
         PackOutputs outputs = new PackOutputs(repo.packSpool(), repo.options().packTargetBytes(),
                 Math.max(1, repo.options().maxParallelUploads()) + 1);
         for (BlobType type : BlobType.values()) {
-            assemblers.put(type, new PackAssembler(type, repo.options().packTargetBytes(), outputs));
+            assemblers.put(type, new PackAssembler(type, repo.options().packTargetBytes(), outputs::newPack,
+                    this::abandonFailedPack));
         }
     }
 
@@ -283,6 +284,12 @@ final class PackingContentWriter implements ContentWriter {
         if (pack != null) {
             submit(pack);
         }
+    }
+
+    /** A pack whose output failed while a blob was added: its bytes no longer match its entries. */
+    private void abandonFailedPack(PackAssembler.Detached pack, Throwable cause) {
+        abandon(pack, new RepositoryException("the pack holding this blob failed while another blob was added"
+                + " to it (" + cause.getMessage() + "); run the backup again", cause));
     }
 
     private void abandon(PackAssembler.Detached pack, RepositoryException cause) {

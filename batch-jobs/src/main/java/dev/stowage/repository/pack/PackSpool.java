@@ -67,7 +67,10 @@ public final class PackSpool implements AutoCloseable {
     public static Optional<PackSpool> open(Path directory, CryptoProvider provider) {
         Path absolute = directory.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(absolute);
+            // the real path, so that every spool of this JVM names a lock file alike whatever symlink it
+            // was opened through: LIVE_LOCKS compares paths, and an alias would reopen (and, closing it,
+            // unlock) a live lock file of this process
+            absolute = Files.createDirectories(absolute).toRealPath();
             for (int attempt = 1; attempt <= 3; attempt++) {
                 String owner = UUID.randomUUID().toString();
                 Path lockFile = absolute.resolve(owner + LOCK_SUFFIX);
