@@ -6,6 +6,7 @@ import dev.stowage.repository.index.IndexObject;
 import dev.stowage.repository.index.IndexedPack;
 import dev.stowage.repository.pack.EncodedBlob;
 import dev.stowage.repository.pack.PackEntry;
+import dev.stowage.repository.pack.PackSpool;
 import dev.stowage.repository.pack.SealedPack;
 import dev.stowage.store.StoreException;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -36,6 +38,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 final class PackingContentWriter implements ContentWriter {
 
     private static final System.Logger LOG = System.getLogger(PackingContentWriter.class.getName());
+    /** Largest pack target for packs built in memory (restic's default pack is 16 MiB). */
+    static final int MEMORY_PACK_CAP = 64 * 1024 * 1024;
+    /** The memory cap is explained once per process, not per writer. */
+    private static final AtomicBoolean MEMORY_CAP_WARNED = new AtomicBoolean();
 
     private enum State { OPEN, FINISHED, CLOSED }
 
@@ -60,12 +66,31 @@ final class PackingContentWriter implements ContentWriter {
         this.writerId = repo.provider().randomBytes(IndexObject.WRITER_ID_LENGTH);
         this.index = new WriterIndex(repo, writerId, policy, repo.options().clock());
         this.uploadSlots = new Semaphore(Math.max(1, repo.options().maxParallelUploads()));
-        PackOutputs outputs = new PackOutputs(repo.packSpool(), repo.options().packTargetBytes(),
-                Math.max(1, repo.options().maxParallelUploads()) + 1);
+        PackSpool spool = repo.packSpool();
+        int targetBytes = spool != null ? repo.options().packTargetBytes()
+                : memoryPackTarget(repo.options().packTargetBytes(), repo.options().chunkMaxBytes(),
+                        Runtime.getRuntime().maxMemory());
+        PackOutputs outputs = new PackOutputs(spool, targetBytes, Math.max(1, repo.options().maxParallelUploads()) + 1);
         for (BlobType type : BlobType.values()) {
-            assemblers.put(type, new PackAssembler(type, repo.options().packTargetBytes(), outputs::newPack,
-                    this::abandonFailedPack));
+            assemblers.put(type, new PackAssembler(type, targetBytes, outputs::newPack, this::abandonFailedPack));
         }
+    }
+
+    /**
+     * The pack target when packs are built in memory (no usable spool): each pack open or in flight holds an
+     * array of about its size, so the target is at most {@link #MEMORY_PACK_CAP} and at most a sixteenth of
+     * the heap, never below the largest chunk (a pack must take any blob) nor above the configured target.
+     */
+    static int memoryPackTarget(int configuredBytes, int chunkMaxBytes, long maxHeapBytes) {
+        long cap = Math.max(chunkMaxBytes, Math.min(MEMORY_PACK_CAP, maxHeapBytes / 16));
+        int target = (int) Math.min(configuredBytes, cap);
+        if (target < configuredBytes && MEMORY_CAP_WARNED.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.WARNING, "packs are built in memory (the location has no usable cache"
+                    + " directory for the pack spool), so they are capped at " + target / (1024 * 1024) + " MiB"
+                    + " instead of " + configuredBytes / (1024 * 1024) + " MiB to fit the heap; more objects are"
+                    + " uploaded: give the location a writable cache directory to build full-size packs");
+        }
+        return target;
     }
 
     @Override
