@@ -6,6 +6,7 @@ import dev.stowage.repository.index.IndexObject;
 import dev.stowage.repository.index.IndexedPack;
 import dev.stowage.repository.pack.EncodedBlob;
 import dev.stowage.repository.pack.PackEntry;
+import dev.stowage.repository.pack.PackBuilder;
 import dev.stowage.repository.pack.PackSpool;
 import dev.stowage.repository.pack.SealedPack;
 import dev.stowage.store.StoreException;
@@ -23,6 +24,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 
 /**
  * The {@link ContentWriter}: compresses and encrypts in the calling thread, assembles packs per blob
@@ -62,17 +64,28 @@ final class PackingContentWriter implements ContentWriter {
     private final LongAdder packsUploaded = new LongAdder();
 
     PackingContentWriter(RepositoryContentStore repo, CheckpointPolicy policy) {
+        this(repo, policy, null);
+    }
+
+    /** @param newPack where packs are built (tests); null for the repository's spool, else pooled arrays */
+    PackingContentWriter(RepositoryContentStore repo, CheckpointPolicy policy,
+            Function<BlobType, PackBuilder> newPack) {
         this.repo = repo;
         this.writerId = repo.provider().randomBytes(IndexObject.WRITER_ID_LENGTH);
         this.index = new WriterIndex(repo, writerId, policy, repo.options().clock());
         this.uploadSlots = new Semaphore(Math.max(1, repo.options().maxParallelUploads()));
-        PackSpool spool = repo.packSpool();
-        int targetBytes = spool != null ? repo.options().packTargetBytes()
-                : memoryPackTarget(repo.options().packTargetBytes(), repo.options().chunkMaxBytes(),
+        int targetBytes = repo.options().packTargetBytes();
+        if (newPack == null) {
+            PackSpool spool = repo.packSpool();
+            if (spool == null) {
+                targetBytes = memoryPackTarget(targetBytes, repo.options().chunkMaxBytes(),
                         Runtime.getRuntime().maxMemory());
-        PackOutputs outputs = new PackOutputs(spool, targetBytes, Math.max(1, repo.options().maxParallelUploads()) + 1);
+            }
+            newPack = new PackOutputs(spool, targetBytes, Math.max(1, repo.options().maxParallelUploads()) + 1)
+                    ::newPack;
+        }
         for (BlobType type : BlobType.values()) {
-            assemblers.put(type, new PackAssembler(type, targetBytes, outputs::newPack, this::abandonFailedPack));
+            assemblers.put(type, new PackAssembler(type, targetBytes, newPack, this::abandonFailedPack));
         }
     }
 

@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.repository.RepositoryOptions;
 import dev.stowage.repository.pack.EncodedBlob;
-import dev.stowage.repository.pack.MemoryPackOutput;
 import dev.stowage.repository.pack.PackBuilder;
-import dev.stowage.repository.pack.PackOutput;
 import dev.stowage.store.LocalFilesystemStore;
-import dev.stowage.store.Payload;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +27,7 @@ class PackAssemblerFailureTest {
 
     private RepositoryContentStore repo;
     private final List<PackAssembler.Detached> abandoned = new ArrayList<>();
-    private final List<FailingOutput> outputs = new ArrayList<>();
+    private final List<PartlyFailingOutput> outputs = new ArrayList<>();
     private PackAssembler assembler;
 
     @BeforeEach
@@ -40,7 +35,7 @@ class PackAssemblerFailureTest {
         repo = (RepositoryContentStore) ContentStores.init(new LocalFilesystemStore("local", root),
                 "pw".toCharArray(), RepositoryOptions.forTests());
         assembler = new PackAssembler(BlobType.DATA, 1 << 20, type -> {
-            FailingOutput output = new FailingOutput();
+            PartlyFailingOutput output = new PartlyFailingOutput();
             outputs.add(output);
             return new PackBuilder(type, output);
         }, (pack, cause) -> abandoned.add(pack));
@@ -54,7 +49,7 @@ class PackAssemblerFailureTest {
     @Test
     void aPackWhoseAppendFailedCanNoLongerBeDetachedForUpload() {
         Claim first = appendBlob(1);
-        outputs.get(0).failNextWrite = true;
+        outputs.get(0).failNextWrite();
 
         assertThatThrownBy(() -> appendBlob(2)).isInstanceOf(IllegalStateException.class);
 
@@ -65,7 +60,7 @@ class PackAssemblerFailureTest {
     @Test
     void aPackWhoseAppendFailedIsAbandonedWithTheClaimsOfItsEarlierBlobs() {
         Claim first = appendBlob(1);
-        outputs.get(0).failNextWrite = true;
+        outputs.get(0).failNextWrite();
 
         assertThatThrownBy(() -> appendBlob(2)).isInstanceOf(IllegalStateException.class);
 
@@ -75,7 +70,7 @@ class PackAssemblerFailureTest {
     @Test
     void theBlobAfterAFailedAppendStartsANewPack() {
         appendBlob(1);
-        outputs.get(0).failNextWrite = true;
+        outputs.get(0).failNextWrite();
         assertThatThrownBy(() -> appendBlob(2)).isInstanceOf(IllegalStateException.class);
 
         Claim third = appendBlob(3);
@@ -91,41 +86,5 @@ class PackAssemblerFailureTest {
         Claim claim = new Claim(id, BlobType.DATA, null);
         assembler.append(id, encoded, claim);
         return claim;
-    }
-
-    /** An array output whose armed write stores half its bytes and then fails, as a full disk does. */
-    private static final class FailingOutput implements PackOutput {
-        private final MemoryPackOutput delegate = MemoryPackOutput.ofCapacity(4096);
-        boolean failNextWrite;
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            if (failNextWrite) {
-                failNextWrite = false;
-                delegate.write(bytes, offset, length / 2);
-                throw new IllegalStateException("No space left on device");
-            }
-            delegate.write(bytes, offset, length);
-        }
-
-        @Override
-        public long size() {
-            return delegate.size();
-        }
-
-        @Override
-        public byte[] finish(Supplier<MessageDigest> digests) {
-            return delegate.finish(digests);
-        }
-
-        @Override
-        public Payload payload() {
-            return delegate.payload();
-        }
-
-        @Override
-        public void release() {
-            delegate.release();
-        }
     }
 }
