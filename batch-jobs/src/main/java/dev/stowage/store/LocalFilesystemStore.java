@@ -135,8 +135,9 @@ public final class LocalFilesystemStore implements ObjectStore {
     /**
      * Makes {@code temp} a second name of a whole spooled file on this filesystem, fsynced: no byte is
      * copied. The caller never writes to its file again ({@link Payload#ofFile}: only deleted) and only
-     * removes its own name of it, so the object keeps the bytes. Durable stores only (not the cache). False when the file cannot be linked here (another
-     * filesystem, links unsupported, a region of the file): the bytes are then copied.
+     * removes its own name of it, so the object keeps the bytes. Durable stores only (not the cache).
+     * False when the file cannot be linked here (another filesystem, links unsupported, a region of the
+     * file): the bytes are then copied.
      */
     private boolean linked(Payload.FileRegion file, Path temp) throws IOException {
         try {
