@@ -53,7 +53,11 @@ final class PackAssembler {
             Detached failed = new Detached(builder, claims);
             builder = null;
             claims = new ArrayList<>();
-            abandoner.abandon(failed, e);
+            try {
+                abandoner.abandon(failed, e);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup); // the append's failure is what the caller must see
+            }
             throw e;
         }
         claims.add(claim);
