@@ -27,8 +27,10 @@ import java.util.function.BiConsumer;
  * subdirectories.
  *
  * <p>Put is atomic: the bytes go to a temporary file beside the target (a hard link when the payload is a
- * whole file on the same filesystem, else a copy), are fsynced, then renamed over it, so a crash leaves either the old object, the new one, or a stray temporary file that listings
- * ignore. Writers of different keys never share a temporary file, so concurrent puts are safe.
+ * whole file on the same filesystem, else a copy), are fsynced, then renamed over it, and the directory
+ * holding it is fsynced too, so a crash leaves either the old object, the new one, or a stray temporary
+ * file that listings ignore, and a put that returned survives a power loss (an index object never outlives
+ * the pack it names). Writers of different keys never share a temporary file, so concurrent puts are safe.
  */
 public final class LocalFilesystemStore implements ObjectStore {
 
@@ -38,19 +40,33 @@ public final class LocalFilesystemStore implements ObjectStore {
     private final String location;
     private final Path root;
     private final boolean durable;
+    private final DirectorySync directorySync;
+
+    /** Makes a directory's entries (a rename, a new subdirectory) durable: fsync of the directory. */
+    @FunctionalInterface
+    interface DirectorySync {
+        void sync(Path directory) throws IOException;
+    }
 
     public LocalFilesystemStore(String location, Path root) {
         this(location, root, true);
     }
 
     /**
-     * {@code durable = false} skips the fsync before the rename: for the local cache, whose entries
-     * can always be fetched again, where thousands of small fsyncs would dominate a cold start.
+     * {@code durable = false} is the local cache: it skips the fsyncs, as its entries can always be fetched
+     * again and thousands of small fsyncs would dominate a cold start, and it copies file payloads rather
+     * than linking them, so that a cache entry never shares an inode with a repository's object (using an
+     * entry sets its modification time, which maintenance would read as the object's age).
      */
     LocalFilesystemStore(String location, Path root, boolean durable) {
+        this(location, root, durable, LocalFilesystemStore::fsyncDirectory);
+    }
+
+    LocalFilesystemStore(String location, Path root, boolean durable, DirectorySync directorySync) {
         this.location = location;
         this.root = root.toAbsolutePath().normalize();
         this.durable = durable;
+        this.directorySync = directorySync;
     }
 
     public Path root() {
@@ -67,8 +83,8 @@ public final class LocalFilesystemStore implements ObjectStore {
         Path target = resolve("put", key);
         Path temp = target.resolveSibling(TEMP_PREFIX + UUID.randomUUID());
         try {
-            Files.createDirectories(target.getParent());
-            if (!(payload instanceof Payload.FileRegion file && linked(file, temp))) {
+            Path firstCreated = createDirectories(target.getParent());
+            if (!(durable && payload instanceof Payload.FileRegion file && linked(file, temp))) {
                 write(payload, temp);
             }
             try {
@@ -76,17 +92,52 @@ public final class LocalFilesystemStore implements ObjectStore {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            if (durable) {
+                syncDirectories(target.getParent(), firstCreated);
+            }
         } catch (IOException e) {
             deleteQuietly(temp);
             throw failure("put", key, e);
         }
     }
 
+    /** Creates the missing directories; returns the outermost one it created, or null when none was missing. */
+    private static Path createDirectories(Path directory) throws IOException {
+        Path firstMissing = null;
+        for (Path d = directory; d != null && !Files.isDirectory(d); d = d.getParent()) {
+            firstMissing = d;
+        }
+        Files.createDirectories(directory);
+        return firstMissing;
+    }
+
+    /**
+     * fsyncs the directory that now names the object, and each directory above it up to the parent of
+     * the outermost one this put created, so the rename and the new directories' entries survive a power
+     * loss as the file's bytes do.
+     */
+    private void syncDirectories(Path directory, Path firstCreated) throws IOException {
+        Path stop = firstCreated == null ? directory : firstCreated.getParent();
+        for (Path d = directory; d != null; d = d.getParent()) {
+            directorySync.sync(d);
+            if (d.equals(stop)) {
+                return;
+            }
+        }
+    }
+
+    private static void fsyncDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
     /**
      * Makes {@code temp} a second name of a whole spooled file on this filesystem, fsynced: no byte is
-     * copied. The caller never writes to its file again (a payload is never changed) and only removes its
-     * own name of it, so the object keeps the bytes. False when the file cannot be linked here (another
-     * filesystem, links unsupported, a region of the file): the bytes are then copied.
+     * copied. The caller never writes to its file again ({@link Payload#ofFile}: only deleted) and only
+     * removes its own name of it, so the object keeps the bytes. Durable stores only (not the cache).
+     * False when the file cannot be linked here (another filesystem, links unsupported, a region of the
+     * file): the bytes are then copied.
      */
     private boolean linked(Payload.FileRegion file, Path temp) throws IOException {
         try {
@@ -97,10 +148,8 @@ public final class LocalFilesystemStore implements ObjectStore {
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return false;
         }
-        if (durable) {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.READ)) {
-                channel.force(true);
-            }
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.READ)) {
+            channel.force(true);
         }
         return true;
     }

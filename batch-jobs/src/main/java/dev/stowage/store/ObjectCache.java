@@ -94,7 +94,10 @@ public final class ObjectCache {
         return store(key, Payload.of(data));
     }
 
-    /** Keeps a copy of a payload (a file payload on the cache's filesystem is linked, not copied). */
+    /**
+     * Keeps a copy of a payload: a file payload is copied (in the kernel), never linked, so an entry never
+     * shares an inode with a local repository's object and marking the entry used never ages the object.
+     */
     public boolean store(String key, Payload payload) {
         if (payload.length() > limitBytes * LOW_WATER) {
             return false;

@@ -31,7 +31,9 @@ public interface ObjectStore extends AutoCloseable {
     /**
      * Writes {@code payload} under {@code key}, atomically. The payload is read during the call only
      * (several times when the put is retried) and never changed: the caller may reuse its array or delete
-     * its file once the put returns, whatever the outcome. This is the verb implementations and
+     * its file once the put returns, whatever the outcome. A file payload must never be modified in place
+     * afterwards, only deleted: a local store may make a whole file a second name (hard link) of the stored
+     * object, so rewriting the file would rewrite the object. This is the verb implementations and
      * decorators override.
      */
     void put(String key, Payload payload);

@@ -18,7 +18,8 @@ import java.util.Objects;
  *
  * <p>A payload is borrowed for the duration of the put: a store reads it during the call, never changes
  * it, and keeps no reference to it afterwards (the caller then reuses the array or deletes the file). A
- * store that needs the bytes later copies them.
+ * store that needs the bytes later copies them, except that a local store may hard-link a whole file
+ * payload: a file given as a payload must never be modified in place afterwards, only deleted.
  */
 public sealed interface Payload permits Payload.Bytes, Payload.FileRegion {
 
@@ -44,7 +45,11 @@ public sealed interface Payload permits Payload.Bytes, Payload.FileRegion {
         return new Bytes(data, offset, length);
     }
 
-    /** The first {@code length} bytes of a local file. */
+    /**
+     * The first {@code length} bytes of a local file. Once put, the file may be deleted but never modified
+     * in place (truncated, rewritten, appended to): a store on the same filesystem may keep it as the
+     * stored object itself (a hard link), so the change would reach the object.
+     */
     static Payload ofFile(Path file, long length) {
         return new FileRegion(file, 0, length);
     }

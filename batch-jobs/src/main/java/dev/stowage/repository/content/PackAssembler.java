@@ -4,6 +4,7 @@ import dev.stowage.repository.pack.EncodedBlob;
 import dev.stowage.repository.pack.PackBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A writer's open pack of one blob type, filled by many threads: appending writes an encoded blob to the
@@ -16,32 +17,46 @@ final class PackAssembler {
     record Detached(PackBuilder builder, List<Claim> claims) {
     }
 
+    /** Gives up a pack whose output failed: releases its output and fails and releases its blobs' claims. */
+    @FunctionalInterface
+    interface Abandoner {
+        void abandon(Detached pack, Throwable cause);
+    }
+
     private final BlobType type;
     private final int targetBytes;
-    private final PackOutputs outputs;
+    private final Function<BlobType, PackBuilder> newPack;
+    private final Abandoner abandoner;
     private PackBuilder builder;
     private List<Claim> claims = new ArrayList<>();
 
-    PackAssembler(BlobType type, int targetBytes, PackOutputs outputs) {
+    /** @param newPack a new, empty pack of a type (where its bytes go: {@link PackOutputs#newPack}) */
+    PackAssembler(BlobType type, int targetBytes, Function<BlobType, PackBuilder> newPack, Abandoner abandoner) {
         this.type = type;
         this.targetBytes = targetBytes;
-        this.outputs = outputs;
+        this.newPack = newPack;
+        this.abandoner = abandoner;
     }
 
     /**
      * Appends a blob; returns the pack when it is now full, else null. When the pack's output fails, the
-     * exception leaves the pack open (the broken writer abandons it), or drops it when it holds nothing.
+     * pack is taken out and abandoned before the lock is let go: a failed write may have left part of the
+     * blob in the output, so no other thread may append to, flush or upload that pack.
      */
     synchronized Detached append(BlobId id, EncodedBlob blob, Claim claim) {
         if (builder == null) {
-            builder = outputs.newPack(type);
+            builder = newPack.apply(type);
         }
         try {
             builder.append(id, blob);
         } catch (RuntimeException | Error e) {
-            if (builder.isEmpty()) {
-                builder.release();
-                builder = null;
+            Detached failed = new Detached(builder, claims);
+            builder = null;
+            claims = new ArrayList<>();
+            try {
+                abandoner.abandon(failed, e);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup); // the append's failure is what the caller must see
             }
             throw e;
         }

@@ -6,6 +6,8 @@ import dev.stowage.repository.index.IndexObject;
 import dev.stowage.repository.index.IndexedPack;
 import dev.stowage.repository.pack.EncodedBlob;
 import dev.stowage.repository.pack.PackEntry;
+import dev.stowage.repository.pack.PackBuilder;
+import dev.stowage.repository.pack.PackSpool;
 import dev.stowage.repository.pack.SealedPack;
 import dev.stowage.store.StoreException;
 import java.util.ArrayList;
@@ -19,8 +21,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 
 /**
  * The {@link ContentWriter}: compresses and encrypts in the calling thread, assembles packs per blob
@@ -36,6 +40,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 final class PackingContentWriter implements ContentWriter {
 
     private static final System.Logger LOG = System.getLogger(PackingContentWriter.class.getName());
+    /** Largest pack target for packs built in memory (restic's default pack is 16 MiB). */
+    static final int MEMORY_PACK_CAP = 64 * 1024 * 1024;
+    /** The memory cap is explained once per process, not per writer. */
+    private static final AtomicBoolean MEMORY_CAP_WARNED = new AtomicBoolean();
 
     private enum State { OPEN, FINISHED, CLOSED }
 
@@ -56,15 +64,46 @@ final class PackingContentWriter implements ContentWriter {
     private final LongAdder packsUploaded = new LongAdder();
 
     PackingContentWriter(RepositoryContentStore repo, CheckpointPolicy policy) {
+        this(repo, policy, null);
+    }
+
+    /** @param newPack where packs are built (tests); null for the repository's spool, else pooled arrays */
+    PackingContentWriter(RepositoryContentStore repo, CheckpointPolicy policy,
+            Function<BlobType, PackBuilder> newPack) {
         this.repo = repo;
         this.writerId = repo.provider().randomBytes(IndexObject.WRITER_ID_LENGTH);
         this.index = new WriterIndex(repo, writerId, policy, repo.options().clock());
         this.uploadSlots = new Semaphore(Math.max(1, repo.options().maxParallelUploads()));
-        PackOutputs outputs = new PackOutputs(repo.packSpool(), repo.options().packTargetBytes(),
-                Math.max(1, repo.options().maxParallelUploads()) + 1);
-        for (BlobType type : BlobType.values()) {
-            assemblers.put(type, new PackAssembler(type, repo.options().packTargetBytes(), outputs));
+        int targetBytes = repo.options().packTargetBytes();
+        if (newPack == null) {
+            PackSpool spool = repo.packSpool();
+            if (spool == null) {
+                targetBytes = memoryPackTarget(targetBytes, repo.options().chunkMaxBytes(),
+                        Runtime.getRuntime().maxMemory());
+            }
+            newPack = new PackOutputs(spool, targetBytes, Math.max(1, repo.options().maxParallelUploads()) + 1)
+                    ::newPack;
         }
+        for (BlobType type : BlobType.values()) {
+            assemblers.put(type, new PackAssembler(type, targetBytes, newPack, this::abandonFailedPack));
+        }
+    }
+
+    /**
+     * The pack target when packs are built in memory (no usable spool): each pack open or in flight holds an
+     * array of about its size, so the target is at most {@link #MEMORY_PACK_CAP} and at most a sixteenth of
+     * the heap, never below the largest chunk (a pack must take any blob) nor above the configured target.
+     */
+    static int memoryPackTarget(int configuredBytes, int chunkMaxBytes, long maxHeapBytes) {
+        long cap = Math.max(chunkMaxBytes, Math.min(MEMORY_PACK_CAP, maxHeapBytes / 16));
+        int target = (int) Math.min(configuredBytes, cap);
+        if (target < configuredBytes && MEMORY_CAP_WARNED.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.WARNING, "packs are built in memory (the location has no usable cache"
+                    + " directory for the pack spool), so they are capped at " + target / (1024 * 1024) + " MiB"
+                    + " instead of " + configuredBytes / (1024 * 1024) + " MiB to fit the heap; more objects are"
+                    + " uploaded: give the location a writable cache directory to build full-size packs");
+        }
+        return target;
     }
 
     @Override
@@ -283,6 +322,12 @@ final class PackingContentWriter implements ContentWriter {
         if (pack != null) {
             submit(pack);
         }
+    }
+
+    /** A pack whose output failed while a blob was added: its bytes no longer match its entries. */
+    private void abandonFailedPack(PackAssembler.Detached pack, Throwable cause) {
+        abandon(pack, new RepositoryException("the pack holding this blob failed while another blob was added"
+                + " to it (" + cause.getMessage() + "); run the backup again", cause));
     }
 
     private void abandon(PackAssembler.Detached pack, RepositoryException cause) {

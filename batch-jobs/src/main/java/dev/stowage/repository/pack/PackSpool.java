@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,10 +41,15 @@ public final class PackSpool implements AutoCloseable {
     static final String PACK_SUFFIX = ".pack";
     static final String LOCK_SUFFIX = ".lock";
     private static final System.Logger LOG = System.getLogger(PackSpool.class.getName());
-    /** Lock files of the spools open in this JVM. */
-    private static final Set<Path> LIVE_LOCKS = ConcurrentHashMap.newKeySet();
+    /**
+     * Lock files of the spools open in this JVM, named by {@link #liveKey}: the directory's identity on its
+     * filesystem, so that spools opened through different paths to one directory (a symlink, a bind mount)
+     * still know each other's lock files.
+     */
+    private static final Set<String> LIVE_LOCKS = ConcurrentHashMap.newKeySet();
 
     private final Path directory;
+    private final String directoryKey;
     private final CryptoProvider provider;
     private final String owner;
     private final Path lockFile;
@@ -51,8 +57,10 @@ public final class PackSpool implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong();
     private final Set<SpooledPackOutput> open = ConcurrentHashMap.newKeySet();
 
-    private PackSpool(Path directory, CryptoProvider provider, String owner, Path lockFile, FileChannel lockChannel) {
+    private PackSpool(Path directory, String directoryKey, CryptoProvider provider, String owner, Path lockFile,
+            FileChannel lockChannel) {
         this.directory = directory;
+        this.directoryKey = directoryKey;
         this.provider = provider;
         this.owner = owner;
         this.lockFile = lockFile;
@@ -67,18 +75,21 @@ public final class PackSpool implements AutoCloseable {
     public static Optional<PackSpool> open(Path directory, CryptoProvider provider) {
         Path absolute = directory.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(absolute);
+            // an alias of a directory another spool of this JVM uses would otherwise reopen (and, closing
+            // it, unlock) a live lock file of this process: spools name the directory by its identity
+            absolute = Files.createDirectories(absolute).toRealPath();
+            String directoryKey = identityOf(absolute);
             for (int attempt = 1; attempt <= 3; attempt++) {
                 String owner = UUID.randomUUID().toString();
                 Path lockFile = absolute.resolve(owner + LOCK_SUFFIX);
-                LIVE_LOCKS.add(lockFile);
+                LIVE_LOCKS.add(liveKey(directoryKey, lockFile));
                 FileChannel channel = lock(lockFile);
                 if (channel != null) {
-                    PackSpool spool = new PackSpool(absolute, provider, owner, lockFile, channel);
+                    PackSpool spool = new PackSpool(absolute, directoryKey, provider, owner, lockFile, channel);
                     spool.removeStale();
                     return Optional.of(spool);
                 }
-                LIVE_LOCKS.remove(lockFile);
+                LIVE_LOCKS.remove(liveKey(directoryKey, lockFile));
             }
             throw new IOException("another process kept removing the new lock files");
         } catch (IOException | RuntimeException e) {
@@ -86,6 +97,16 @@ public final class PackSpool implements AutoCloseable {
                     + " keeping packs in memory instead (a larger heap is needed): " + e);
             return Optional.empty();
         }
+    }
+
+    /** The directory's file key (device and inode) where the filesystem has one, else its real path. */
+    private static String identityOf(Path realDirectory) throws IOException {
+        Object fileKey = Files.readAttributes(realDirectory, BasicFileAttributes.class).fileKey();
+        return fileKey != null ? fileKey.toString() : realDirectory.toString();
+    }
+
+    private static String liveKey(String directoryKey, Path lockFile) {
+        return directoryKey + "/" + lockFile.getFileName();
     }
 
     /**
@@ -158,13 +179,14 @@ public final class PackSpool implements AutoCloseable {
         }
         int removed = 0;
         for (Path lock : locks) {
-            if (!LIVE_LOCKS.contains(lock)) {
+            if (!LIVE_LOCKS.contains(liveKey(directoryKey, lock))) {
                 removed += removeIfOwnerDead(lock, packs);
             }
         }
         for (Path pack : packs) {
             Path ownerLock = directory.resolve(ownerOf(pack) + LOCK_SUFFIX);
-            if (!LIVE_LOCKS.contains(ownerLock) && !Files.exists(ownerLock) && deleteQuietly(pack)) {
+            if (!LIVE_LOCKS.contains(liveKey(directoryKey, ownerLock)) && !Files.exists(ownerLock)
+                    && deleteQuietly(pack)) {
                 removed++; // its owner closed or was cleaned up already, so nobody writes it any more
             }
         }
@@ -226,7 +248,7 @@ public final class PackSpool implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "unable to remove the spool lock " + lockFile + ": " + e);
         } finally {
-            LIVE_LOCKS.remove(lockFile);
+            LIVE_LOCKS.remove(liveKey(directoryKey, lockFile));
         }
     }
 

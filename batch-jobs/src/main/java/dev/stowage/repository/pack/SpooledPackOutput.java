@@ -32,6 +32,11 @@ final class SpooledPackOutput implements PackOutput {
     private FileChannel channel;
     private long size;
     private boolean released;
+    /**
+     * The first write or close that failed: some of its bytes may be in the file while {@code size} and the
+     * hash leave them out, so the file no longer matches the pack's name or offsets and nothing may use it.
+     */
+    private IOException poisoned;
 
     SpooledPackOutput(PackSpool spool, Path file, FileChannel channel, MessageDigest sha256) {
         this.spool = spool;
@@ -46,6 +51,7 @@ final class SpooledPackOutput implements PackOutput {
 
     @Override
     public void write(byte[] bytes, int offset, int length) {
+        refuseIfPoisoned();
         if (channel == null) {
             throw new IllegalStateException("spooled pack " + file + " is finished or released");
         }
@@ -57,6 +63,7 @@ final class SpooledPackOutput implements PackOutput {
                 }
             }
         } catch (IOException e) {
+            poisoned = e;
             throw new RepositoryException("unable to write pack bytes to the local spool file " + file + ": " + e
                     + "; free space in that directory (the location's cache directory)", e);
         }
@@ -72,9 +79,14 @@ final class SpooledPackOutput implements PackOutput {
     /** Closes the file (no fsync: the spool is scratch; the store makes the object durable). */
     @Override
     public byte[] finish(Supplier<MessageDigest> digests) {
+        refuseIfPoisoned();
+        if (channel == null) {
+            throw new IllegalStateException("spooled pack " + file + " is finished or released");
+        }
         try {
             channel.close();
         } catch (IOException e) {
+            poisoned = e;
             throw new RepositoryException("unable to close the local spool file " + file + ": " + e, e);
         } finally {
             channel = null;
@@ -84,10 +96,18 @@ final class SpooledPackOutput implements PackOutput {
 
     @Override
     public Payload payload() {
+        refuseIfPoisoned();
         if (channel != null || released) {
             throw new IllegalStateException("spooled pack " + file + " is not finished or already released");
         }
         return Payload.ofFile(file, size);
+    }
+
+    private void refuseIfPoisoned() {
+        if (poisoned != null) {
+            throw new RepositoryException("the spool file " + file + " failed a write or close (" + poisoned
+                    + "), so its bytes no longer match the pack's name; the pack is abandoned", poisoned);
+        }
     }
 
     @Override

@@ -2,13 +2,10 @@ package dev.stowage.store.s3;
 
 import dev.stowage.store.StoreException;
 import dev.stowage.store.Payload;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
@@ -57,8 +54,11 @@ final class MultipartUploader {
         for (long offset = 0; offset < total; offset += partSize, number++) {
             long length = Math.min(partSize, total - offset);
             int partNumber = number;
-            String eTag = client.uploadPart(request -> request.bucket(bucket).key(fullKey).uploadId(uploadId)
-                    .partNumber(partNumber).contentLength(length), body(payload.slice(offset, length))).eTag();
+            String eTag;
+            try (PayloadStreams body = PayloadStreams.of(payload.slice(offset, length))) {
+                eTag = client.uploadPart(request -> request.bucket(bucket).key(fullKey).uploadId(uploadId)
+                        .partNumber(partNumber).contentLength(length), body.body()).eTag();
+            }
             parts.add(CompletedPart.builder().partNumber(partNumber).eTag(eTag).build());
         }
         return parts;
@@ -93,19 +93,5 @@ final class MultipartUploader {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    /**
-     * A request body streamed from the payload, never copied whole (packs are tens of MiB): the SDK opens
-     * a fresh stream each time it reads the body (signing, then sending).
-     */
-    static RequestBody body(Payload payload) {
-        return RequestBody.fromContentProvider(() -> {
-            try {
-                return payload.open();
-            } catch (IOException e) {
-                throw new UncheckedIOException("unable to read the payload to upload: " + e.getMessage(), e);
-            }
-        }, payload.length(), "application/octet-stream");
     }
 }

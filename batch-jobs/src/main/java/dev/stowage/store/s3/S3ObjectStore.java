@@ -81,8 +81,10 @@ public final class S3ObjectStore implements ObjectStore {
             if (payload.length() > settings.multipart().threshold()) {
                 multipart.upload(key, fullKey, payload);
             } else {
-                client.putObject(request -> request.bucket(settings.bucket()).key(fullKey)
-                        .contentLength(payload.length()), MultipartUploader.body(payload));
+                try (PayloadStreams body = PayloadStreams.of(payload)) {
+                    client.putObject(request -> request.bucket(settings.bucket()).key(fullKey)
+                            .contentLength(payload.length()), body.body());
+                }
             }
             return null;
         });
