@@ -33,7 +33,7 @@ record BenchmarkOptions(double scale, Path work, int runs, int firstRuns, Path s
 
     /**
      * Stowage's JVM options beyond the script's own: none, so the benchmark measures what users run (the
-     * script's serial collector, 1 GiB heap ceiling and JIT thresholds). Earlier runs passed
+     * script's serial collector, 256 MiB heap ceiling and JIT thresholds). Earlier runs passed
      * {@code -Xmx256m -XX:+UseSerialGC}, and {@code -Xmx768m} for the b2 profile, while packs were built in
      * the heap; packs are now spooled to the cache directory and a first backup of either profile runs in
      * 128 MiB. {@code --java-opts} still adds options (after the script's, so they win).
