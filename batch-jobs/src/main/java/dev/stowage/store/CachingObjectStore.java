@@ -155,6 +155,17 @@ public final class CachingObjectStore extends ForwardingObjectStore {
         return Arrays.copyOfRange(whole, (int) offset, (int) Math.min(whole.length, offset + length));
     }
 
+    /** The same decisions as {@link #getRange(String, long, int)}: only uncached kinds read into the array. */
+    @Override
+    public int getRange(String key, long offset, int length, byte[] into) {
+        if (!isCached(key)) {
+            return super.getRange(key, offset, length, into);
+        }
+        byte[] bytes = getRange(key, offset, length);
+        System.arraycopy(bytes, 0, into, 0, bytes.length);
+        return bytes.length;
+    }
+
     @Override
     public void delete(String key) {
         super.delete(key);

@@ -40,6 +40,11 @@ public abstract class ForwardingObjectStore implements ObjectStore {
     }
 
     @Override
+    public int getRange(String key, long offset, int length, byte[] into) {
+        return delegate.getRange(key, offset, length, into);
+    }
+
+    @Override
     public Optional<ObjectInfo> stat(String key) {
         return delegate.stat(key);
     }

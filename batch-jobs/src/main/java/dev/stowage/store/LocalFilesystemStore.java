@@ -221,6 +221,26 @@ public final class LocalFilesystemStore implements ObjectStore {
         }
     }
 
+    /** A positional read straight into the caller's array: no array per read. */
+    @Override
+    public int getRange(String key, long offset, int length, byte[] into) {
+        if (offset < 0 || length < 0 || length > into.length) {
+            throw new StoreException("get", key, location, StoreException.Reason.MISCONFIGURED,
+                    "invalid range " + offset + "+" + length + " into an array of " + into.length, null);
+        }
+        try (FileChannel channel = FileChannel.open(resolve("get", key), StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.wrap(into, 0, length);
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, offset + buffer.position()) < 0) {
+                    break;
+                }
+            }
+            return buffer.position();
+        } catch (IOException e) {
+            throw failure("get", key, e);
+        }
+    }
+
     @Override
     public Optional<ObjectInfo> stat(String key) {
         try {

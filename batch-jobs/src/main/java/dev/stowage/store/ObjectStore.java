@@ -52,6 +52,25 @@ public interface ObjectStore extends AutoCloseable {
      */
     byte[] getRange(String key, long offset, int length);
 
+    /**
+     * Reads up to {@code length} bytes from {@code offset} into {@code into[0..]} and returns how many it
+     * read: {@code length}, fewer only when the object ends first. {@link ObjectNotFoundException} when
+     * absent. A reader that reads many ranges (a restore's pack reads) passes one array again and again
+     * instead of making the collector reclaim a new one per read. {@code into} must hold {@code length}
+     * bytes; what lies past the returned count is unspecified (a retried read may have written there).
+     * This default copies from {@link #getRange(String, long, int)}, so every store works; stores and
+     * decorators that matter override it.
+     */
+    default int getRange(String key, long offset, int length, byte[] into) {
+        if (length > into.length) {
+            throw new IllegalArgumentException("a read of " + length + " bytes of " + key + " cannot fit an array of "
+                    + into.length);
+        }
+        byte[] bytes = getRange(key, offset, length);
+        System.arraycopy(bytes, 0, into, 0, bytes.length);
+        return bytes.length;
+    }
+
     /** Size and time of an object, or empty when absent. */
     Optional<ObjectInfo> stat(String key);
 

@@ -77,6 +77,12 @@ public final class RetryingObjectStore extends ForwardingObjectStore {
         return call(() -> super.getRange(key, offset, length));
     }
 
+    /** A retry reads the range again into {@code into} from its start: a failed attempt's bytes are overwritten. */
+    @Override
+    public int getRange(String key, long offset, int length, byte[] into) {
+        return call(() -> super.getRange(key, offset, length, into));
+    }
+
     @Override
     public Optional<ObjectInfo> stat(String key) {
         return call(() -> super.stat(key));

@@ -45,6 +45,12 @@ class RestoreErrorInBlobReadTest {
             return super.getRange(key, offset, length);
         }
 
+        @Override
+        public int getRange(String key, long offset, int length, byte[] into) {
+            check(key);
+            return super.getRange(key, offset, length, into);
+        }
+
         private void check(String key) {
             if (key.startsWith("data/") && dataReads.incrementAndGet() == 2) {
                 throw new OutOfMemoryError("injected while reading " + key);

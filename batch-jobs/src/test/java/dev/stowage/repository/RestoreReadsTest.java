@@ -41,6 +41,12 @@ class RestoreReadsTest {
             return super.getRange(key, offset, length);
         }
 
+        @Override
+        public int getRange(String key, long offset, int length, byte[] into) {
+            record(key);
+            return super.getRange(key, offset, length, into);
+        }
+
         private void record(String key) {
             if (key.startsWith("data/")) {
                 keys.add(key);

@@ -76,6 +76,33 @@ class CachingObjectStoreTest {
     }
 
     @Test
+    void aRangeReadIntoAnArrayOfATreePackIsAnsweredFromTheCacheAfterTheFirstMiss() {
+        backing.put("tree/ab/pack", new byte[] {1, 2, 3, 4});
+        byte[] into = new byte[2];
+        store.getRange("tree/ab/pack", 0, 2, into);
+
+        int read = store.getRange("tree/ab/pack", 2, 2, into);
+
+        assertThat(read).isEqualTo(2);
+        assertThat(into).containsExactly(3, 4);
+        assertThat(counter.snapshot().get(OperationKind.GET_OBJECT)).isEqualTo(1);
+        assertThat(store.hits()).isEqualTo(1);
+    }
+
+    @Test
+    void aRangeReadIntoAnArrayOfADataPackGoesToTheStoreAndIsNotCached() {
+        backing.put("data/ab/pack", new byte[] {1, 2, 3, 4});
+        byte[] into = new byte[3];
+
+        int read = store.getRange("data/ab/pack", 1, 3, into);
+
+        assertThat(read).isEqualTo(3);
+        assertThat(into).containsExactly(2, 3, 4);
+        assertThat(counter.snapshot().get(OperationKind.GET_OBJECT)).isEqualTo(1);
+        assertThat(cacheDirectory.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void anObjectTooLargeForTheCacheIsReadByRangesAfterTheFirstMiss() {
         CachingObjectStore small = new CachingObjectStore(new CountingObjectStore(backing, counter),
                 new ObjectCache(cacheDirectory.resolve("small"), 10));

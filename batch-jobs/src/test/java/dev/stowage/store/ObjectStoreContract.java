@@ -86,6 +86,55 @@ public abstract class ObjectStoreContract {
     }
 
     @Test
+    void getRangeIntoAnArrayReadsTheSliceToItsStartAndReturnsItsLength() {
+        byte[] data = randomBytes(10_000, 2);
+        store.put("data/pack", data);
+        byte[] into = new byte[800];
+
+        int read = store.getRange("data/pack", 1234, 500, into);
+
+        assertThat(read).isEqualTo(500);
+        assertThat(Arrays.copyOf(into, read)).isEqualTo(Arrays.copyOfRange(data, 1234, 1734));
+    }
+
+    @Test
+    void getRangeIntoAnArrayReadsFewerBytesWhenTheObjectEndsFirst() {
+        byte[] data = randomBytes(1000, 3);
+        store.put("data/pack", data);
+        byte[] into = new byte[500];
+
+        int read = store.getRange("data/pack", 900, 500, into);
+
+        assertThat(read).isEqualTo(100);
+        assertThat(Arrays.copyOf(into, read)).isEqualTo(Arrays.copyOfRange(data, 900, 1000));
+        assertThat(store.getRange("data/pack", 1000, 10, into)).isZero();
+    }
+
+    @Test
+    void getRangeIntoOneArrayTwiceHoldsTheSecondRead() {
+        byte[] first = randomBytes(3000, 5);
+        byte[] second = randomBytes(2000, 6);
+        store.put("data/first", first);
+        store.put("data/second", second);
+        byte[] into = new byte[3000];
+        store.getRange("data/first", 0, 3000, into);
+
+        int read = store.getRange("data/second", 0, 2000, into);
+
+        assertThat(Arrays.copyOf(into, read)).isEqualTo(second);
+    }
+
+    @Test
+    void getRangeIntoAnArrayOfAnAbsentObjectThrowsNotFound() {
+        byte[] into = new byte[10];
+
+        assertThatThrownBy(() -> store.getRange("data/missing", 0, 10, into))
+                .isInstanceOf(ObjectNotFoundException.class);
+        assertThatThrownBy(() -> store.getRange("data/missing", 0, 0, into))
+                .isInstanceOf(ObjectNotFoundException.class);
+    }
+
+    @Test
     void statReportsTheSizeOfAnObject() {
         store.put("index/one", randomBytes(321, 4));
 

@@ -82,6 +82,33 @@ class RetryingObjectStoreTest {
     }
 
     @Test
+    void aRangeReadIntoAnArrayThatFailsMidBodyIsReadAgainFromTheStartOfTheRange() {
+        byte[] data = new byte[10_000];
+        new java.util.Random(6).nextBytes(data);
+        faults.put("data/pack", data);
+        ObjectStore scribblesThenResetsOnce = new ForwardingObjectStore(faults) {
+            private boolean failed;
+
+            @Override
+            public int getRange(String key, long offset, int length, byte[] into) {
+                if (!failed) {
+                    failed = true;
+                    java.util.Arrays.fill(into, 0, length / 2, (byte) 0x5a); // half a body, then a reset
+                    throw new StoreException("get", key, location(), Reason.UNAVAILABLE, "connection reset", null);
+                }
+                return super.getRange(key, offset, length, into);
+            }
+        };
+        byte[] into = new byte[4000];
+
+        int read = new RetryingObjectStore(scribblesThenResetsOnce, POLICY, duration -> { }, clock, highest())
+                .getRange("data/pack", 1000, 4000, into);
+
+        assertThat(read).isEqualTo(4000);
+        assertThat(into).isEqualTo(java.util.Arrays.copyOfRange(data, 1000, 5000));
+    }
+
+    @Test
     void backoffCeilingDoublesUpToTheMaximum() {
         faults.failNext(4, Reason.UNAVAILABLE);
 

@@ -27,8 +27,20 @@ final class BlobReader {
     record Located(BlobId id, BlobLocation location) {
     }
 
+    /** A thread's read buffer grows in steps of this, so packs of slightly different sizes do not each reallocate it. */
+    private static final int BUFFER_STEP = 1024 * 1024;
+
     private final ObjectStore store;
     private final BlobCodec codec;
+    /**
+     * Per thread: the buffers a bulk read into a {@link BlobBufferSink} (a restore's pack tasks) reads a run
+     * and decodes its blobs into, grown to the largest run and blob the thread has seen and reused for the
+     * next pack. A new array of up to {@link #MAX_RUN} per pack made the collector's work and a restore's
+     * peak memory grow with the heap's ceiling. Per thread, so concurrent readers never share a buffer;
+     * the restore's threads end with the restore, and their buffers with them. Other sinks keep the
+     * buffers of their blobs, and get arrays of their own.
+     */
+    private final ThreadLocal<RunBuffers> runBuffers = ThreadLocal.withInitial(RunBuffers::new);
 
     BlobReader(ObjectStore store, BlobCodec codec) {
         this.store = store;
@@ -79,15 +91,21 @@ final class BlobReader {
         for (Located blob : run) {
             runEnd = Math.max(runEnd, (long) blob.location().offset() + blob.location().storedLength());
         }
-        byte[] bytes;
-        try {
-            bytes = fetch(run.get(0).location().packKey(), runStart, (int) (runEnd - runStart), run.get(0).id());
-        } catch (CorruptDataException e) {
-            run.forEach(blob -> sink.failed(blob.id(), e));
+        int length = (int) (runEnd - runStart);
+        if (sink instanceof BlobBufferSink buffered) {
+            RunBuffers buffers = borrowBuffers();
+            try {
+                byte[] bytes = fetchOrFail(run, runStart, length, buffers.stored(length), sink);
+                if (bytes != null) {
+                    decodeInto(run, bytes, runStart, buffered, buffers);
+                }
+            } finally {
+                buffers.busy = false;
+            }
             return;
         }
-        if (sink instanceof BlobBufferSink buffered) {
-            decodeInto(run, bytes, runStart, buffered);
+        byte[] bytes = fetchOrFail(run, runStart, length, null, sink);
+        if (bytes == null) {
             return;
         }
         for (Located blob : run) {
@@ -102,13 +120,36 @@ final class BlobReader {
         }
     }
 
+    /** The run's bytes, or null when its pack could not be read: then every blob of the run has failed. */
+    private byte[] fetchOrFail(List<Located> run, int runStart, int length, byte[] into, BlobSink sink) {
+        try {
+            return fetch(run.get(0).location().packKey(), runStart, length, run.get(0).id(), into);
+        } catch (CorruptDataException e) {
+            run.forEach(blob -> sink.failed(blob.id(), e));
+            return null;
+        }
+    }
+
+    /**
+     * This thread's buffers, or new ones when they are in use: a sink that read blobs again from inside
+     * {@code accept} must not have the bytes it is being handed overwritten.
+     */
+    private RunBuffers borrowBuffers() {
+        RunBuffers buffers = runBuffers.get();
+        if (buffers.busy) {
+            buffers = new RunBuffers();
+        }
+        buffers.busy = true;
+        return buffers;
+    }
+
     /** Decodes a run's blobs one after the other into one buffer, sized once for the largest. */
-    private void decodeInto(List<Located> run, byte[] bytes, int runStart, BlobBufferSink sink) {
+    private void decodeInto(List<Located> run, byte[] bytes, int runStart, BlobBufferSink sink, RunBuffers buffers) {
         int largest = 0;
         for (Located blob : run) {
             largest = Math.max(largest, blob.location().plainLength());
         }
-        byte[] plain = new byte[largest];
+        byte[] plain = buffers.plain(largest);
         for (Located blob : run) {
             int length;
             try {
@@ -122,14 +163,26 @@ final class BlobReader {
     }
 
     private byte[] fetch(String packKey, long offset, int length, BlobId forBlob) {
+        return fetch(packKey, offset, length, forBlob, null);
+    }
+
+    /** The range in {@code into[0, length)}, or in an array of its own when {@code into} is null. */
+    private byte[] fetch(String packKey, long offset, int length, BlobId forBlob, byte[] into) {
         byte[] bytes;
+        int read;
         try {
-            bytes = store.getRange(packKey, offset, length);
+            if (into == null) {
+                bytes = store.getRange(packKey, offset, length);
+                read = bytes.length;
+            } else {
+                bytes = into;
+                read = store.getRange(packKey, offset, length, into);
+            }
         } catch (ObjectNotFoundException e) {
             throw new CorruptDataException(packKey, "pack " + packKey + ", which the index lists for blob " + forBlob
                     + ", is missing from location " + store.location() + "; run a repository check", e);
         }
-        if (bytes.length != length) {
+        if (read != length) {
             throw new CorruptDataException(packKey, "pack " + packKey + " at location " + store.location()
                     + " ends before offset " + (offset + length) + " where blob " + forBlob
                     + " should end (truncated); run a repository check", null);
@@ -157,5 +210,33 @@ final class BlobReader {
         return new CorruptDataException(location.packKey(), "blob " + id + " at offset " + location.offset()
                 + " of pack " + location.packKey() + " at location " + store.location() + " "
                 + e.getMessage() + " (damaged or tampered); run a repository check that reads data", e);
+    }
+
+    /** One thread's read and decode buffers; never handed to another thread. */
+    private static final class RunBuffers {
+        private byte[] stored = new byte[0];
+        private byte[] plain = new byte[0];
+        private boolean busy;
+
+        byte[] stored(int length) {
+            if (stored.length < length) {
+                stored = null; // the old buffer is garbage before the new one is allocated
+                stored = new byte[grown(length)];
+            }
+            return stored;
+        }
+
+        byte[] plain(int length) {
+            if (plain.length < length) {
+                plain = null;
+                plain = new byte[grown(length)];
+            }
+            return plain;
+        }
+
+        private static int grown(int length) {
+            long stepped = ((long) length + BUFFER_STEP - 1) / BUFFER_STEP * BUFFER_STEP;
+            return (int) Math.min(stepped, Integer.MAX_VALUE - 16);
+        }
     }
 }

@@ -20,8 +20,9 @@ import java.util.Set;
  *
  * <p>Before reading, a task takes its share of the {@link ReadBudget}: the restore runs more tasks
  * than cores, so that some wait on the store while others decode, and the budget keeps what they hold
- * bounded. Blobs arrive in one buffer reused for the whole pack (no array per blob), each verified
- * before any of its bytes is written.
+ * bounded. The pack's bytes are read into a buffer its thread reuses for the next pack, and blobs
+ * arrive in one buffer reused likewise (no array per pack or per blob, see the content layer's
+ * {@code BlobReader}); each blob is verified before any of its bytes is written.
  */
 final class PackBatch implements Runnable {
 

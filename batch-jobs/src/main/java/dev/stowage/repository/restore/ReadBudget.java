@@ -8,6 +8,12 @@ import java.util.concurrent.Semaphore;
  * that more tasks than cores can run, some waiting on the store while others decode, without memory
  * growing with their number. Counted in KiB so that a budget of gigabytes fits the semaphore. A task
  * larger than the whole budget takes all of it and runs alone, so none waits forever.
+ *
+ * <p>What a task charges is what it reads and decodes. The buffers it does that in belong to its thread
+ * and are kept for the thread's next pack (the content layer's {@code BlobReader}): between tasks a thread
+ * still holds the largest read it has made, rounded up to a MiB, at most {@link RestoreWindow#MAX_READ_BYTES}
+ * and a blob. Those idle buffers, bounded by the restore's thread count, are outside this budget; they
+ * replace the garbage that an array per read used to leave for the collector.
  */
 final class ReadBudget {
     /** At most this share of the heap goes to pack reads in flight; the window's plan and the index need the rest. */

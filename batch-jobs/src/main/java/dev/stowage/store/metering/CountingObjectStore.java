@@ -50,6 +50,12 @@ public final class CountingObjectStore extends ForwardingObjectStore {
     }
 
     @Override
+    public int getRange(String key, long offset, int length, byte[] into) {
+        counter.record(OperationKind.GET_OBJECT);
+        return super.getRange(key, offset, length, into);
+    }
+
+    @Override
     public Optional<ObjectInfo> stat(String key) {
         counter.record(OperationKind.HEAD_OBJECT);
         return super.stat(key);

@@ -122,6 +122,36 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
+    /**
+     * A ranged GetObject whose body is read straight into {@code into}. The reading runs inside the SDK's
+     * call (a failure mid-body is classified like any other, and a retry above reads from the start again),
+     * and reads to the end of the stream so that the SDK still checks the body's checksum.
+     */
+    @Override
+    public int getRange(String key, long offset, int length, byte[] into) {
+        if (offset < 0 || length < 0 || length > into.length) {
+            throw new StoreException("get", key, location, StoreException.Reason.MISCONFIGURED,
+                    "invalid range " + offset + "+" + length + " into an array of " + into.length, null);
+        }
+        if (length == 0) {
+            if (stat(key).isEmpty()) {
+                throw new ObjectNotFoundException("get", key, location, null);
+            }
+            return 0;
+        }
+        String fullKey = fullKey(key);
+        String range = "bytes=" + offset + "-" + (offset + length - 1);
+        try {
+            return call("get", key, () -> client.getObject(request -> request.bucket(settings.bucket())
+                    .key(fullKey).range(range), into(into, length)));
+        } catch (StoreException e) {
+            if (e.getCause() instanceof S3Exception s3 && s3.statusCode() == 416) {
+                return 0; // the range starts past the end: the object "ends first"
+            }
+            throw e;
+        }
+    }
+
     @Override
     public Optional<ObjectInfo> stat(String key) {
         String fullKey = fullKey(key);
@@ -263,6 +293,28 @@ public final class S3ObjectStore implements ObjectStore {
         }
         return body;
     };
+
+    /**
+     * A body read into {@code into}: at most {@code length} bytes, the count the response announces. A body
+     * longer than the range, or shorter than it announced, fails (and is retried) like {@code EXACT_BYTES}.
+     */
+    private static ResponseTransformer<GetObjectResponse, Integer> into(byte[] into, int length) {
+        return (response, in) -> {
+            Long announced = response.contentLength();
+            int expected = announced == null || announced < 0 ? length : (int) Math.min(announced, length + 1L);
+            if (expected > length) {
+                throw new IOException("the response body announced " + announced + " bytes for a range of " + length);
+            }
+            int read = in.readNBytes(into, 0, expected);
+            if (read < expected && announced != null && announced >= 0) {
+                throw new IOException("the response body did not hold the " + announced + " bytes it announced");
+            }
+            if (in.read() != -1) {
+                throw new IOException("the response body held more than the " + read + " bytes expected");
+            }
+            return read;
+        };
+    }
 
     private <T> T call(String operation, String key, Supplier<T> request) {
         try {

@@ -127,6 +127,12 @@ final class InstrumentedStore extends ForwardingObjectStore {
     }
 
     @Override
+    public int getRange(String key, long offset, int length, byte[] into) {
+        rangeReads.incrementAndGet();
+        return super.getRange(key, offset, length, into);
+    }
+
+    @Override
     public List<ObjectInfo> list(String prefix) {
         listsByPrefix.computeIfAbsent(prefix, p -> new AtomicInteger()).incrementAndGet();
         return super.list(prefix);

@@ -177,6 +177,12 @@ class KilledCheckpointTest {
         }
 
         @Override
+        public int getRange(String key, long offset, int length, byte[] into) {
+            alive(key);
+            return super.getRange(key, offset, length, into);
+        }
+
+        @Override
         public Optional<ObjectInfo> stat(String key) {
             alive(key);
             return super.stat(key);

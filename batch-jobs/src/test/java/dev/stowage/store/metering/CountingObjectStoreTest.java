@@ -32,6 +32,19 @@ class CountingObjectStoreTest {
     }
 
     @Test
+    void aRangeReadIntoAnArrayCountsOneGetLikeARangeRead() {
+        CountingObjectStore store = new CountingObjectStore(new LocalFilesystemStore("local", directory),
+                new OperationCounter());
+        store.put("data/a", new byte[10]);
+
+        store.getRange("data/a", 2, 2, new byte[2]);
+        assertThatThrownBy(() -> store.getRange("data/missing", 0, 2, new byte[2]))
+                .isInstanceOf(ObjectNotFoundException.class);
+
+        assertThat(store.counts().toMap()).containsExactly(Map.entry("PutObject", 1L), Map.entry("GetObject", 2L));
+    }
+
+    @Test
     void failedAttemptsAreCountedToo() {
         CountingObjectStore store = new CountingObjectStore(new LocalFilesystemStore("local", directory),
                 new OperationCounter());

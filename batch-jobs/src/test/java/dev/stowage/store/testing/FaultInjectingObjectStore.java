@@ -86,6 +86,12 @@ public final class FaultInjectingObjectStore extends ForwardingObjectStore {
     }
 
     @Override
+    public int getRange(String key, long offset, int length, byte[] into) {
+        enter("get", key);
+        return super.getRange(key, offset, length, into);
+    }
+
+    @Override
     public Optional<ObjectInfo> stat(String key) {
         enter("stat", key);
         return super.stat(key);
