@@ -2,7 +2,7 @@ package dev.stowage.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stowage.store.ForwardingObjectStore;
+import dev.stowage.store.ReadObservingStore;
 import dev.stowage.store.LocalFilesystemStore;
 import dev.stowage.store.ObjectStore;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ class RestoreErrorInBlobReadTest {
     Path temp;
 
     /** Throws an OutOfMemoryError on the second read of a data pack; every other read goes through. */
-    private static final class ErrorOnSecondDataRead extends ForwardingObjectStore {
+    private static final class ErrorOnSecondDataRead extends ReadObservingStore {
         private final AtomicInteger dataReads = new AtomicInteger();
 
         ErrorOnSecondDataRead(ObjectStore delegate) {
@@ -34,24 +34,7 @@ class RestoreErrorInBlobReadTest {
         }
 
         @Override
-        public byte[] get(String key) {
-            check(key);
-            return super.get(key);
-        }
-
-        @Override
-        public byte[] getRange(String key, long offset, int length) {
-            check(key);
-            return super.getRange(key, offset, length);
-        }
-
-        @Override
-        public int getRange(String key, long offset, int length, byte[] into) {
-            check(key);
-            return super.getRange(key, offset, length, into);
-        }
-
-        private void check(String key) {
+        protected void beforeRead(String key) {
             if (key.startsWith("data/") && dataReads.incrementAndGet() == 2) {
                 throw new OutOfMemoryError("injected while reading " + key);
             }

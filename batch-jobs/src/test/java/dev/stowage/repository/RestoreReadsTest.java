@@ -2,7 +2,7 @@ package dev.stowage.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stowage.store.ForwardingObjectStore;
+import dev.stowage.store.ReadObservingStore;
 import dev.stowage.store.LocalFilesystemStore;
 import dev.stowage.store.ObjectStore;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ class RestoreReadsTest {
     Path temp;
 
     /** Remembers the key of every read of a data pack. */
-    private static final class DataReads extends ForwardingObjectStore {
+    private static final class DataReads extends ReadObservingStore {
         final List<String> keys = new CopyOnWriteArrayList<>();
 
         DataReads(ObjectStore delegate) {
@@ -30,24 +30,7 @@ class RestoreReadsTest {
         }
 
         @Override
-        public byte[] get(String key) {
-            record(key);
-            return super.get(key);
-        }
-
-        @Override
-        public byte[] getRange(String key, long offset, int length) {
-            record(key);
-            return super.getRange(key, offset, length);
-        }
-
-        @Override
-        public int getRange(String key, long offset, int length, byte[] into) {
-            record(key);
-            return super.getRange(key, offset, length, into);
-        }
-
-        private void record(String key) {
+        protected void beforeRead(String key) {
             if (key.startsWith("data/")) {
                 keys.add(key);
             }
