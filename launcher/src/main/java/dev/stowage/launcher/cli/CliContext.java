@@ -4,6 +4,7 @@ import dev.stowage.jobs.StowageProperties;
 import dev.stowage.launcher.StowageApplication;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ public final class CliContext implements AutoCloseable {
     private final Map<String, Object> properties;
     private final List<Class<?>> sources;
     private ConfigurableApplicationContext context;
+    private final List<Thread> backgroundStarts = new ArrayList<>();
+    private boolean closed;
 
     /**
      * @param properties extra Spring properties (tests set {@code stowage.home} and the datasource here)
@@ -86,9 +89,14 @@ public final class CliContext implements AutoCloseable {
     /**
      * Creates a bean on another thread while this one goes on: the JobRepository's database starts
      * while the repository's key is derived from its password, two slow starts on different cores.
-     * A failure here is left for the command to meet when it uses the bean itself.
+     * A failure here is left for the command to meet when it uses the bean itself. {@link #close} waits
+     * for it: a bean created after the context closed would never be destroyed (a database left open,
+     * its files still being written after the command returned).
      */
-    public void startInBackground(Class<?> type) {
+    public synchronized void startInBackground(Class<?> type) {
+        if (closed) {
+            return;
+        }
         Thread thread = new Thread(() -> {
             try {
                 bean(type);
@@ -97,6 +105,7 @@ public final class CliContext implements AutoCloseable {
             }
         }, "start-" + type.getSimpleName());
         thread.setDaemon(true);
+        backgroundStarts.add(thread);
         thread.start();
     }
 
@@ -115,6 +124,9 @@ public final class CliContext implements AutoCloseable {
     }
 
     private synchronized ConfigurableApplicationContext context() {
+        if (closed) {
+            throw new IllegalStateException("the command's application context is closed");
+        }
         if (context == null) {
             // as command-line arguments they rank above application.yaml, the --config file and the
             // environment, which is what an explicit option must do
@@ -131,14 +143,41 @@ public final class CliContext implements AutoCloseable {
         return context;
     }
 
-    /** Closes the application context (and with it the JobRepository's connections), if it was started. */
+    /**
+     * Closes the application context (and with it the JobRepository's connections), if it was started,
+     * once the beans starting in the background are done: the lock is not held meanwhile, as they need it.
+     */
     @Override
-    public synchronized void close() {
-        if (context != null) {
-            context.close();
-            context = null;
+    public void close() {
+        List<Thread> starts;
+        synchronized (this) {
+            closed = true;
+            starts = List.copyOf(backgroundStarts);
+        }
+        awaitAll(starts);
+        synchronized (this) {
+            if (context != null) {
+                context.close();
+                context = null;
+            }
         }
         out.flush();
         err.flush();
+    }
+
+    private static void awaitAll(List<Thread> threads) {
+        boolean interrupted = false;
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the context must still be closed; the interruption is kept
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
