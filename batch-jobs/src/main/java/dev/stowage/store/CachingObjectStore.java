@@ -115,6 +115,16 @@ public final class CachingObjectStore extends ForwardingObjectStore {
         }
     }
 
+    /** Cached as a put is, when written; when not, whatever the cache held for the key is left alone. */
+    @Override
+    public boolean putIfAbsent(String key, Payload payload) {
+        boolean written = super.putIfAbsent(key, payload);
+        if (written && isCached(key)) {
+            cache.store(key, payload);
+        }
+        return written;
+    }
+
     @Override
     public byte[] get(String key) {
         if (!isCached(key)) {

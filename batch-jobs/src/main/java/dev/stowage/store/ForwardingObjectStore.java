@@ -30,6 +30,16 @@ public abstract class ForwardingObjectStore implements ObjectStore {
     }
 
     @Override
+    public boolean putIfAbsent(String key, Payload payload) {
+        return delegate.putIfAbsent(key, payload);
+    }
+
+    @Override
+    public boolean canPutIfAbsent() {
+        return delegate.canPutIfAbsent();
+    }
+
+    @Override
     public byte[] get(String key) {
         return delegate.get(key);
     }

@@ -38,6 +38,25 @@ public interface ObjectStore extends AutoCloseable {
      */
     void put(String key, Payload payload);
 
+    /**
+     * Writes {@code payload} under {@code key} only if no object has that key: true when it was written,
+     * false when an object was already there (left as it was). Call it only where {@link #canPutIfAbsent()}
+     * is true: elsewhere the condition may be ignored and an object replaced without a word. After a
+     * retried attempt whose first response was lost, false can mean the caller's own earlier attempt.
+     */
+    default boolean putIfAbsent(String key, Payload payload) {
+        throw new UnsupportedOperationException("location " + location() + " cannot put an object only if absent");
+    }
+
+    /**
+     * Whether {@link #putIfAbsent} is known to be honoured here, atomically at the store. False unless a
+     * store or a decorator knows better: an S3 endpoint may ignore the condition, so only a probe of the
+     * endpoint itself can say (see {@code dev.stowage.store.location.PutIfAbsentProbe}).
+     */
+    default boolean canPutIfAbsent() {
+        return false;
+    }
+
     /** Writes {@code data} under {@code key}, atomically: {@link #put(String, Payload)} of the whole array. */
     default void put(String key, byte[] data) {
         put(key, Payload.of(data));

@@ -67,6 +67,12 @@ public final class RetryingObjectStore extends ForwardingObjectStore {
         });
     }
 
+    /** A retry after a lost response may find the first attempt's object: false then, as documented. */
+    @Override
+    public boolean putIfAbsent(String key, Payload payload) {
+        return call(() -> super.putIfAbsent(key, payload));
+    }
+
     @Override
     public byte[] get(String key) {
         return call(() -> super.get(key));

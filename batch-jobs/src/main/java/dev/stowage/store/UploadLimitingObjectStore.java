@@ -34,6 +34,25 @@ public final class UploadLimitingObjectStore extends ForwardingObjectStore {
 
     @Override
     public void put(String key, Payload payload) {
+        acquire(key);
+        try {
+            super.put(key, payload);
+        } finally {
+            slots.release();
+        }
+    }
+
+    @Override
+    public boolean putIfAbsent(String key, Payload payload) {
+        acquire(key);
+        try {
+            return super.putIfAbsent(key, payload);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private void acquire(String key) {
         try {
             slots.acquire();
         } catch (InterruptedException e) {
@@ -41,11 +60,6 @@ public final class UploadLimitingObjectStore extends ForwardingObjectStore {
             // IO: not retriable, the thread was asked to stop
             throw new StoreException("put", key, location(), StoreException.Reason.IO,
                     "interrupted while waiting for an upload slot", e);
-        }
-        try {
-            super.put(key, payload);
-        } finally {
-            slots.release();
         }
     }
 }

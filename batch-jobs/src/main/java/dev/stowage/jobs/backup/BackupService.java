@@ -72,7 +72,9 @@ public final class BackupService {
     /**
      * Checks a request without running it: name, TTL, paths, resource filters, Kubernetes connection,
      * location and password; a name whose backup exists (Completed or PartiallyFailed) is refused; a name
-     * whose last run failed is resumed. Creates the repository when the location holds none.
+     * whose last run failed is resumed. Creates the repository when the location holds none. Where the
+     * location claims names in one conditional write, the name is not read here: the plan step's claim
+     * refuses it instead, and one read per backup is saved (on B2, a class B request).
      */
     public PreparedBackup prepare(BackupCreateRequest request) {
         String what = "backup " + request.name();
@@ -82,10 +84,11 @@ public final class BackupService {
             resourceScope.requireConnection();
         }
         OpenedRepository repository = repositories.get(request.location(), true);
-        repository.manifests().backup(request.name()).filter(m -> m.phase().usable()).ifPresent(m -> {
-            throw new InvalidRequestException(what + " already exists at location " + request.location() + " ("
-                    + m.phase() + " " + m.completionTimestamp() + "): choose another name, or delete it first");
-        });
+        if (!repository.manifests().canCreate()) {
+            repository.manifests().backup(request.name()).filter(m -> m.phase().usable()).ifPresent(m -> {
+                throw alreadyExists(m);
+            });
+        }
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addString(RunParameters.LOCATION, request.location(), false)
                 .addString(RunParameters.PATHS, paths, false)
@@ -112,6 +115,13 @@ public final class BackupService {
         RunDecision decision = launcher.get().decide(KIND, request.name(), parameters,
                 List.of(RunParameters.LOCATION, RunParameters.PATHS, RunParameters.RESOURCES), what);
         return new PreparedBackup(request, parameters, decision, repository);
+    }
+
+    /** Refuses a name whose backup exists and is usable: a backup is never replaced by another of its name. */
+    static InvalidRequestException alreadyExists(BackupManifest existing) {
+        return new InvalidRequestException("backup " + existing.name() + " already exists at location "
+                + existing.location() + " (" + existing.phase() + " " + existing.completionTimestamp()
+                + "): choose another name, or delete it first");
     }
 
     /**

@@ -24,6 +24,16 @@ public final class ManifestStore {
         documents.put(BACKUPS, manifest.name(), ManifestJson.write(manifest));
     }
 
+    /** Whether {@link #create(BackupManifest)} claims a name in one conditional write (see {@link Documents#canCreate}). */
+    public boolean canCreate() {
+        return documents.canCreate();
+    }
+
+    /** Writes the manifest only if no backup has its name: true when written. Only where {@link #canCreate()}. */
+    public boolean create(BackupManifest manifest) {
+        return documents.create(BACKUPS, manifest.name(), ManifestJson.write(manifest));
+    }
+
     public Optional<BackupManifest> backup(String name) {
         return documents.get(BACKUPS, name).map(json -> ManifestJson.read(json, BackupManifest.class,
                 "manifest of backup " + name));

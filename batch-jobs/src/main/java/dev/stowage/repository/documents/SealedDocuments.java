@@ -5,6 +5,7 @@ import dev.stowage.repository.Documents;
 import dev.stowage.repository.content.ContentStore;
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectNotFoundException;
+import dev.stowage.store.Payload;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,6 +37,17 @@ public final class SealedDocuments implements Documents {
     public void put(String collection, String name, byte[] document) {
         String key = key(collection, name);
         content.objectStore().put(key, content.seal(frame(key, document)));
+    }
+
+    @Override
+    public boolean canCreate() {
+        return content.objectStore().canPutIfAbsent();
+    }
+
+    @Override
+    public boolean create(String collection, String name, byte[] document) {
+        String key = key(collection, name);
+        return content.objectStore().putIfAbsent(key, Payload.of(content.seal(frame(key, document))));
     }
 
     @Override

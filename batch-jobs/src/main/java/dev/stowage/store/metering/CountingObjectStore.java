@@ -38,6 +38,12 @@ public final class CountingObjectStore extends ForwardingObjectStore {
     }
 
     @Override
+    public boolean putIfAbsent(String key, Payload payload) {
+        counter.record(OperationKind.PUT_OBJECT);
+        return super.putIfAbsent(key, payload);
+    }
+
+    @Override
     public byte[] get(String key) {
         counter.record(OperationKind.GET_OBJECT);
         return super.get(key);

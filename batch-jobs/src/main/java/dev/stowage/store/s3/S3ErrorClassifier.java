@@ -67,6 +67,14 @@ final class S3ErrorClassifier {
         if (status == 429 || status == 503 || THROTTLE_CODES.contains(code)) {
             return fail(operation, key, Reason.THROTTLED, detail, e);
         }
+        if (status == 501 || "NotImplemented".equals(code)) {
+            // a request the endpoint does not support (a conditional put, say) fails the same way every time
+            return fail(operation, key, Reason.MISCONFIGURED, detail + ": the endpoint does not support this request", e);
+        }
+        if ("ConditionalRequestConflict".equals(code)) {
+            // 409: another conditional write of the key is in progress; S3 asks for a retry
+            return fail(operation, key, Reason.UNAVAILABLE, detail, e);
+        }
         if (status >= 500 || "RequestTimeout".equals(code)) {
             return fail(operation, key, Reason.UNAVAILABLE, detail, e);
         }

@@ -90,6 +90,34 @@ public final class S3ObjectStore implements ObjectStore {
         });
     }
 
+    /**
+     * A PutObject with {@code If-None-Match: *}: 412 Precondition Failed means an object has the key. Sent
+     * as asked, whether or not the endpoint honours it: {@link #canPutIfAbsent()} stays false here, and the
+     * location decides from a probe of the endpoint. Only objects that fit one PutObject (documents are
+     * small): a multipart upload would need the condition on its completion instead.
+     */
+    @Override
+    public boolean putIfAbsent(String key, Payload payload) {
+        if (payload.length() > settings.multipart().threshold()) {
+            throw new StoreException("put", key, location, StoreException.Reason.MISCONFIGURED, "a conditional put of "
+                    + payload.length() + " bytes is larger than one PutObject (" + settings.multipart().threshold()
+                    + " bytes)", null);
+        }
+        String fullKey = fullKey(key);
+        return call("put", key, () -> {
+            try (PayloadStreams body = PayloadStreams.of(payload)) {
+                client.putObject(request -> request.bucket(settings.bucket()).key(fullKey)
+                        .contentLength(payload.length()).ifNoneMatch("*"), body.body());
+                return true;
+            } catch (S3Exception e) {
+                if (e.statusCode() == 412) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
     @Override
     public byte[] get(String key) {
         String fullKey = fullKey(key);

@@ -57,6 +57,19 @@ class S3ErrorClassifierTest {
     }
 
     @Test
+    void aRequestTheEndpointDoesNotImplementFailsAtOnce() {
+        StoreException failure = classify(answer(501, "NotImplemented"));
+
+        assertThat(failure.reason()).isEqualTo(Reason.MISCONFIGURED);
+        assertThat(failure.retriable()).isFalse();
+    }
+
+    @Test
+    void aConflictingConditionalWriteIsRetried() {
+        assertThat(classify(answer(409, "ConditionalRequestConflict")).retriable()).isTrue();
+    }
+
+    @Test
     void aWrongSecretIsPermissionDeniedAndSaysSo() {
         StoreException failure = classify(answer(403, "SignatureDoesNotMatch"));
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stowage.store.ObjectInfo;
 import dev.stowage.store.ObjectStore;
 import dev.stowage.store.ObjectStoreContract;
+import dev.stowage.store.Payload;
 import dev.stowage.store.PendingUpload;
 import dev.stowage.store.credentials.AccessKeys;
 import dev.stowage.store.metering.OperationCounter;
@@ -40,6 +41,24 @@ class S3ObjectStoreIT extends ObjectStoreContract {
                 .withMultipart(S3ProxyFixture.smallMultipart());
         return S3ObjectStore.open("s3proxy", settings,
                 new AccessKeys(S3ProxyFixture.IDENTITY, S3ProxyFixture.CREDENTIAL), counter);
+    }
+
+    @Test
+    void aConditionalPutOfAFreeKeyWritesTheObject() {
+        boolean written = store.putIfAbsent("documents/backups/b1", Payload.of(new byte[] {1, 2, 3}));
+
+        assertThat(written).isTrue();
+        assertThat(store.get("documents/backups/b1")).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aConditionalPutOfATakenKeyLeavesTheObjectAsItWas() {
+        store.put("documents/backups/b1", new byte[] {1, 2, 3});
+
+        boolean written = store.putIfAbsent("documents/backups/b1", Payload.of(new byte[] {9}));
+
+        assertThat(written).isFalse();
+        assertThat(store.get("documents/backups/b1")).containsExactly(1, 2, 3);
     }
 
     @Test
