@@ -18,9 +18,11 @@ import java.nio.file.StandardCopyOption;
  *
  * <p>Not every S3-compatible endpoint honours the condition, and one that ignores it answers 200 and
  * replaces the object: a backup manifest could then be overwritten by a backup of the same name. So the
- * condition is trusted only after the endpoint refused it once, on a key no repository uses: the probe
- * writes that object, then writes it again on condition and expects 412. Two PutObjects, once per machine
- * and location; in exchange every backup saves the read that checks its name is free.
+ * condition is trusted only after the endpoint refused it, on a key no repository uses: the probe writes
+ * that object on condition and expects 412, because an earlier probe (from any machine) left it there; when
+ * it was written instead, it is the first probe of the bucket, and a second conditional write must get the
+ * 412. One PutObject per machine and location (two for the bucket's first); in exchange every backup saves
+ * the read that checks its name is free.
  *
  * <p>A probe that cannot finish (the endpoint unreachable, throttling, no permission) answers "not known"
  * for this process and leaves nothing on disk, so a later run asks again; callers then do without.
@@ -63,12 +65,8 @@ final class PutIfAbsentProbe {
         byte[] bytes = "stowage: does this endpoint honour If-None-Match on PutObject?"
                 .getBytes(StandardCharsets.US_ASCII);
         try {
-            store.put(KEY, Payload.of(bytes));
-        } catch (StoreException e) {
-            return null;
-        }
-        try {
-            return !store.putIfAbsent(KEY, Payload.of(bytes));
+            // the first write may create the object (the bucket's first probe); the second must be refused
+            return !store.putIfAbsent(KEY, Payload.of(bytes)) || !store.putIfAbsent(KEY, Payload.of(bytes));
         } catch (StoreException e) {
             // an endpoint that rejects the header (501 Not Implemented, 400) does not honour it; anything
             // passing (throttling, an outage) says nothing about it

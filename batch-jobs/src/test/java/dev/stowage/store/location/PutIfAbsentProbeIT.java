@@ -61,6 +61,19 @@ class PutIfAbsentProbeIT {
     }
 
     @Test
+    void aMachineProbingABucketAnotherMachineProbedSendsOnePut() {
+        try (LocationStore first = S3.factory().open(s3Location())) {
+            first.canPutIfAbsent();
+        }
+
+        LocationSpec elsewhere = S3.location("s3loc", bucket).cacheDirectory(cacheRoot.resolve("other-machine")).build();
+        try (LocationStore second = S3.factory().open(elsewhere)) {
+            assertThat(second.canPutIfAbsent()).isTrue();
+            assertThat(second.counts().get(OperationKind.PUT_OBJECT)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void anEndpointThatIgnoresTheConditionIsNeverAskedToHonourIt() {
         ObjectStoreFactory ignoring = S3.factory().withBackendDecorator(IgnoresTheCondition::new);
 
