@@ -9,7 +9,6 @@ import dev.stowage.jobs.manifest.BackupManifest;
 import dev.stowage.jobs.manifest.BackupTotals;
 import dev.stowage.jobs.manifest.BackupVolume;
 import dev.stowage.jobs.manifest.ManifestJson;
-import dev.stowage.jobs.manifest.ManifestStore;
 import dev.stowage.jobs.manifest.Operations;
 import dev.stowage.jobs.manifest.Phase;
 import dev.stowage.jobs.progress.RunLog;
@@ -20,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -87,32 +85,11 @@ public class BackupPlanTasklet implements Tasklet {
                 Ttl.format(retention), location, BackupTotals.ZERO, volumes, Operations.NONE, List.of(), warnings)
                 .withLabels(BackupLabels.parse(chunkContext.getStepContext().getStepExecution().getJobParameters()
                         .getString(RunParameters.LABELS), RunParameters.LABELS));
-        record(repository.manifests(), manifest);
+        repository.manifests().put(manifest);
         jobContext.putString(ContextKeys.PLAN, ManifestJson.writeString(manifest));
         log.info("plan: " + volumes.size() + " volume(s) to location " + location + " ("
                 + repository.location().describe() + "), expires " + manifest.expiration());
         volumes.forEach(v -> log.info("plan: " + v.partition() + " " + v.name() + " <- " + v.source()));
         return RepeatStatus.FINISHED;
-    }
-
-    /**
-     * Records the backup as InProgress. Where the location claims names in one conditional write, the
-     * claim is the check that the name is free (the service did not read it): a usable backup of the name
-     * is refused and left as it was, before any data moves; a failed or interrupted run of the name is
-     * replaced, as a resumed run replaces it anyway.
-     */
-    private static void record(ManifestStore manifests, BackupManifest manifest) {
-        if (!manifests.canCreate()) {
-            manifests.put(manifest); // the service checked the name
-            return;
-        }
-        if (manifests.create(manifest)) {
-            return;
-        }
-        Optional<BackupManifest> existing = manifests.backup(manifest.name());
-        if (existing.isPresent() && existing.get().phase().usable()) {
-            throw BackupService.alreadyExists(existing.get());
-        }
-        manifests.put(manifest);
     }
 }

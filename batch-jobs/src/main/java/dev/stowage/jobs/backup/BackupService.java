@@ -10,14 +10,20 @@ import dev.stowage.jobs.maintenance.BackupDeletion;
 import dev.stowage.jobs.location.OpenRepositories;
 import dev.stowage.jobs.location.OpenedRepository;
 import dev.stowage.jobs.manifest.BackupManifest;
+import dev.stowage.jobs.manifest.BackupTotals;
 import dev.stowage.jobs.manifest.BackupVolume;
 import dev.stowage.jobs.manifest.ManifestJson;
+import dev.stowage.jobs.manifest.ManifestStore;
+import dev.stowage.jobs.manifest.Operations;
+import dev.stowage.jobs.manifest.Phase;
 import dev.stowage.jobs.progress.RunLogs;
 import dev.stowage.jobs.resources.ResourceFilters;
 import dev.stowage.jobs.resources.ResourceScope;
 import dev.stowage.jobs.run.ProcessIdentity;
 import dev.stowage.jobs.run.RunDecision;
 import dev.stowage.jobs.run.RunLauncher;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -72,9 +78,14 @@ public final class BackupService {
     /**
      * Checks a request without running it: name, TTL, paths, resource filters, Kubernetes connection,
      * location and password; a name whose backup exists (Completed or PartiallyFailed) is refused; a name
-     * whose last run failed is resumed. Creates the repository when the location holds none. Where the
-     * location claims names in one conditional write, the name is not read here: the plan step's claim
-     * refuses it instead, and one read per backup is saved (on B2, a class B request).
+     * whose last run failed is resumed. Creates the repository when the location holds none.
+     *
+     * <p>Where the location honours conditional puts, a new run claims its name by writing its InProgress
+     * manifest on condition (the plan step completes it) instead of reading the name first: one read per
+     * backup saved, on B2 a class B request. The name is read only when the claim finds it taken (a usable
+     * backup is refused; one left by a run that died is taken over, as before) and for a resumed run, whose
+     * name another machine may have used since. A backup whose request created the repository checks
+     * nothing: no backup can hold its name.
      */
     public PreparedBackup prepare(BackupCreateRequest request) {
         String what = "backup " + request.name();
@@ -83,11 +94,14 @@ public final class BackupService {
         if (resources.isPresent() || podVolumes(request)) {
             resourceScope.requireConnection();
         }
-        OpenedRepository repository = repositories.get(request.location(), true);
-        if (!repository.manifests().canCreate()) {
-            repository.manifests().backup(request.name()).filter(m -> m.phase().usable()).ifPresent(m -> {
-                throw alreadyExists(m);
-            });
+        OpenRepositories.Opening opening = repositories.getOrCreate(request.location());
+        OpenedRepository repository = opening.repository();
+        ManifestStore manifests = repository.manifests();
+        // a repository created a moment ago by this very call holds no backup: nothing to read, claim or probe
+        boolean checks = !opening.createdByThisCall();
+        boolean claims = checks && manifests.canCreate();
+        if (checks && !claims) {
+            refuseIfTaken(manifests, request);
         }
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addString(RunParameters.LOCATION, request.location(), false)
@@ -114,14 +128,31 @@ public final class BackupService {
         JobParameters parameters = builder.toJobParameters();
         RunDecision decision = launcher.get().decide(KIND, request.name(), parameters,
                 List.of(RunParameters.LOCATION, RunParameters.PATHS, RunParameters.RESOURCES), what);
+        if (claims && (decision.restart() || !manifests.create(claim(request)))) {
+            refuseIfTaken(manifests, request);
+        }
         return new PreparedBackup(request, parameters, decision, repository);
     }
 
-    /** Refuses a name whose backup exists and is usable: a backup is never replaced by another of its name. */
-    static InvalidRequestException alreadyExists(BackupManifest existing) {
-        return new InvalidRequestException("backup " + existing.name() + " already exists at location "
-                + existing.location() + " (" + existing.phase() + " " + existing.completionTimestamp()
-                + "): choose another name, or delete it first");
+    /** A backup is never replaced by another of its name. */
+    private static void refuseIfTaken(ManifestStore manifests, BackupCreateRequest request) {
+        manifests.backup(request.name()).filter(m -> m.phase().usable()).ifPresent(m -> {
+            throw new InvalidRequestException("backup " + request.name() + " already exists at location "
+                    + request.location() + " (" + m.phase() + " " + m.completionTimestamp()
+                    + "): choose another name, or delete it first");
+        });
+    }
+
+    /**
+     * The InProgress manifest that holds a new run's name until its plan step replaces it with the plan
+     * (and the run's own start time, from the job's clock).
+     */
+    private static BackupManifest claim(BackupCreateRequest request) {
+        Duration retention = Ttl.parse(request.ttl());
+        Instant start = Instant.now();
+        return new BackupManifest(request.name(), Phase.IN_PROGRESS, start, null, start.plus(retention),
+                Ttl.format(retention), request.location(), BackupTotals.ZERO, List.of(), Operations.NONE, List.of(),
+                List.of()).withLabels(request.labels());
     }
 
     /**

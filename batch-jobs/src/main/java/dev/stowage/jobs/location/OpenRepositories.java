@@ -3,6 +3,7 @@ package dev.stowage.jobs.location;
 import dev.stowage.store.metering.OperationCounts;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The repositories this process has open, one per location, so that the CLI's checks and the job
@@ -25,6 +26,24 @@ public final class OpenRepositories implements AutoCloseable {
     /** The open repository of a location, opening (or with {@code createIfMissing}, creating) it once. */
     public OpenedRepository get(String location, boolean createIfMissing) {
         return open.computeIfAbsent(location, name -> access.open(name, createIfMissing));
+    }
+
+    /**
+     * The open repository of a location, creating it when it holds none, and whether this very call created
+     * it: true for one caller only, for whom the repository certainly holds nothing yet.
+     */
+    public Opening getOrCreate(String location) {
+        AtomicBoolean createdHere = new AtomicBoolean();
+        OpenedRepository repository = open.computeIfAbsent(location, name -> {
+            OpenedRepository opened = access.open(name, true);
+            createdHere.set(opened.created());
+            return opened;
+        });
+        return new Opening(repository, createdHere.get());
+    }
+
+    /** @param createdByThisCall the repository was created by the call that returned this */
+    public record Opening(OpenedRepository repository, boolean createdByThisCall) {
     }
 
     /** The configured location of this name; {@link dev.stowage.jobs.InvalidRequestException} when there is none. */

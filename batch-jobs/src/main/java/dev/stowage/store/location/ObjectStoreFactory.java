@@ -106,23 +106,12 @@ public final class ObjectStoreFactory {
             cache = new CachingObjectStore(store, new ObjectCache(cacheDirectory, resolved.cacheLimitMb() * MIB));
             store = cache;
         }
-        return new LocationStore(resolved, store, counter, cache, putIfAbsentHonoured(resolved, store, cacheDirectory));
+        return new LocationStore(resolved, store, counter, cache, putIfAbsentHonoured(resolved, store));
     }
 
-    /**
-     * S3 endpoints are probed once per machine (the verdict kept in the location's cache directory); without
-     * a cache directory a probe per process would cost more than the reads it saves, so the condition is
-     * not used. Other backends answer for themselves.
-     */
-    private static BooleanSupplier putIfAbsentHonoured(LocationSpec spec, ObjectStore store,
-            Path cacheDirectory) {
-        if (spec.type() != LocationType.S3) {
-            return store::canPutIfAbsent;
-        }
-        if (cacheDirectory == null) {
-            return () -> false;
-        }
-        return () -> new PutIfAbsentProbe(store, cacheDirectory).honoured();
+    /** S3 endpoints are probed (once per opened location, when first asked); other backends answer themselves. */
+    private static BooleanSupplier putIfAbsentHonoured(LocationSpec spec, ObjectStore store) {
+        return spec.type() == LocationType.S3 ? () -> PutIfAbsentProbe.honoured(store) : store::canPutIfAbsent;
     }
 
     /**

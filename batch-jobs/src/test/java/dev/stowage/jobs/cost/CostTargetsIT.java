@@ -128,8 +128,9 @@ class CostTargetsIT {
         assertThat(unchanged.manifest().byKind()).isEqualTo(unchanged.atServer());
         assertThat(unchanged.classC()).isZero();
         assertThat(unchanged.classB()).isEqualTo(1);
-        // the backup manifest in progress and final, the run log, the snapshot manifest and its source's record
-        assertThat(unchanged.manifest().count("PutObject")).isEqualTo(5);
+        // the bucket's first conditional-put probe (two; one from then on), the name's claim, the backup
+        // manifest in progress and final, the run log, the snapshot manifest and its source's record
+        assertThat(unchanged.manifest().count("PutObject")).isEqualTo(8);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.stowage.jobs.testing;
 
+import dev.stowage.store.ObjectStore;
 import dev.stowage.store.testing.FaultInjectingProxy;
 import dev.stowage.store.testing.S3ProxyFixture;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * An S3 location named {@value #NAME} for job tests: a fresh bucket on S3Proxy, reached through a
@@ -54,6 +56,11 @@ public final class S3Location implements AutoCloseable {
 
     /** A process on {@code home}: H2 JobRepository there, the location configured, quick retries. */
     public JobsContext start(Path home) {
+        return start(home, UnaryOperator.identity());
+    }
+
+    /** The same, with {@code backend} wrapped around the S3 store (to observe or alter what it is asked). */
+    public JobsContext start(Path home, UnaryOperator<ObjectStore> backend) {
         Map<String, Object> properties = new LinkedHashMap<>(JobDatabase.H2.properties(home));
         String prefix = "stowage.locations." + NAME + ".";
         properties.put(prefix + "endpoint", proxy.endpoint().toString());
@@ -68,7 +75,7 @@ public final class S3Location implements AutoCloseable {
             }
         });
         // S3Proxy's factory: quick retries, so injected faults cost milliseconds
-        return JobsContext.start(properties, Map.of("objectStoreFactory", s3.factory()));
+        return JobsContext.start(properties, Map.of("objectStoreFactory", s3.factory().withBackendDecorator(backend)));
     }
 
     public FaultInjectingProxy proxy() {

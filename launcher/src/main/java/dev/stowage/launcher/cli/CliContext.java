@@ -4,6 +4,7 @@ import dev.stowage.jobs.StowageProperties;
 import dev.stowage.launcher.StowageApplication;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Spring application context, started on first use with the global options as properties.
  */
 public final class CliContext implements AutoCloseable {
+
+    private static final Duration BACKGROUND_START_WAIT = Duration.ofSeconds(30);
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -146,6 +149,8 @@ public final class CliContext implements AutoCloseable {
     /**
      * Closes the application context (and with it the JobRepository's connections), if it was started,
      * once the beans starting in the background are done: the lock is not held meanwhile, as they need it.
+     * The wait is bounded ({@link #BACKGROUND_START_WAIT}, a database's connection timeout): a start that
+     * hangs must not keep a command that has already answered from exiting.
      */
     @Override
     public void close() {
@@ -154,7 +159,7 @@ public final class CliContext implements AutoCloseable {
             closed = true;
             starts = List.copyOf(backgroundStarts);
         }
-        awaitAll(starts);
+        boolean interrupted = awaitAll(starts, System.nanoTime() + BACKGROUND_START_WAIT.toNanos());
         synchronized (this) {
             if (context != null) {
                 context.close();
@@ -163,21 +168,24 @@ public final class CliContext implements AutoCloseable {
         }
         out.flush();
         err.flush();
+        if (interrupted) {
+            Thread.currentThread().interrupt(); // kept, but only once the context is closed
+        }
     }
 
-    private static void awaitAll(List<Thread> threads) {
+    /** Waits for the threads until the deadline; whether an interruption came meanwhile. */
+    private static boolean awaitAll(List<Thread> threads, long deadline) {
         boolean interrupted = false;
         for (Thread thread : threads) {
-            while (thread.isAlive()) {
+            long left;
+            while (thread.isAlive() && (left = deadline - System.nanoTime()) > 0) {
                 try {
-                    thread.join();
+                    thread.join(Math.max(1, left / 1_000_000));
                 } catch (InterruptedException e) {
-                    interrupted = true; // the context must still be closed; the interruption is kept
+                    interrupted = true;
                 }
             }
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        return interrupted;
     }
 }

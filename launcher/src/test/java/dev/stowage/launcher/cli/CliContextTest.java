@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * A bean started in the background while a command fails fast must not outlive the command: a
- * JobRepository opened after the context closed kept its database files open and growing while the
- * command had already returned (and a test's temporary directory was being deleted).
+ * JobRepository created after the context closed kept its database files open and written after the
+ * command had returned (and a test's temporary directory was being deleted).
  */
 class CliContextTest {
 
@@ -26,20 +28,23 @@ class CliContextTest {
 
     @BeforeEach
     void reset() {
+        SlowBean.creating = new CountDownLatch(1);
         SlowBean.created.set(0);
         SlowBean.destroyed.set(0);
     }
 
     @Test
-    void closeWaitsForABeanStartingInTheBackgroundAndDestroysIt() throws Exception {
+    void closeWaitsForABeanStartingInTheBackgroundAndThenDestroysIt() throws Exception {
         CliContext context = context();
         context.settings();
-
         context.startInBackground(SlowBean.class);
-        context.close();
-        Thread.sleep(SlowBean.CREATION_MILLIS * 2);
+        assertThat(SlowBean.creating.await(30, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(SlowBean.destroyed.get()).isEqualTo(SlowBean.created.get());
+        context.close();
+
+        // the bean's creation outlasts an unwaited close by far (SlowBean.CREATION_MILLIS)
+        assertThat(SlowBean.created.get()).isEqualTo(1);
+        assertThat(SlowBean.destroyed.get()).isEqualTo(1);
     }
 
     @Test
@@ -48,9 +53,9 @@ class CliContextTest {
         context.close();
 
         context.startInBackground(SlowBean.class);
-        Thread.sleep(SlowBean.CREATION_MILLIS * 2);
 
-        assertThat(SlowBean.created.get()).isZero();
+        assertThat(SlowBean.creating.await(2, TimeUnit.SECONDS)).isFalse();
+        assertThat(context.started()).isFalse();
     }
 
     private CliContext context() {
@@ -71,11 +76,13 @@ class CliContextTest {
     /** Takes a while to create, like a database connection pool, and counts creations and destructions. */
     static final class SlowBean {
 
-        static final long CREATION_MILLIS = 300;
+        static final long CREATION_MILLIS = 1_500;
+        static volatile CountDownLatch creating = new CountDownLatch(1);
         static final AtomicInteger created = new AtomicInteger();
         static final AtomicInteger destroyed = new AtomicInteger();
 
         SlowBean() throws InterruptedException {
+            creating.countDown();
             Thread.sleep(CREATION_MILLIS);
             created.incrementAndGet();
         }
