@@ -1,8 +1,8 @@
 package dev.stowage.repository.crypto;
 
 /**
- * Argon2's compression function G on 1 KiB blocks (RFC 9106, section 3.5), on blocks held as 128 longs
- * at an offset in a {@code long[]}. It runs 16 permutations per block, 196,608 blocks per default key
+ * Argon2's compression function G on 1 KiB blocks (RFC 9106, section 3.5), each held as 128 longs in a
+ * {@code long[]}. It runs 16 permutations per block, 196,608 blocks per default key
  * derivation, mostly in C1-compiled code (the launcher's thresholds keep C2 for long-running loops):
  * so no objects per block, the sixteen words of a permutation in local variables, and no calls that C1
  * would not inline.
@@ -17,16 +17,15 @@ final class Argon2Block {
     }
 
     /**
-     * Writes {@code G(x, y)} to the block at {@code out}, or XORs it into what is there when {@code xor}
-     * (passes after the first). {@code out} may be {@code y}'s block: the inputs are read first.
+     * Writes {@code G(x, y)} to {@code out}, or XORs it into what is there when {@code xor} (passes after
+     * the first). {@code out} may be {@code y}: the inputs are read first.
      *
      * @param r scratch of {@link #WORDS} longs: receives x XOR y
      * @param z scratch of {@link #WORDS} longs: receives the permuted copy of r
      */
-    static void compress(long[] x, int xOffset, long[] y, int yOffset, long[] out, int outOffset, boolean xor,
-            long[] r, long[] z) {
+    static void compress(long[] x, long[] y, long[] out, boolean xor, long[] r, long[] z) {
         for (int i = 0; i < WORDS; i++) {
-            long w = x[xOffset + i] ^ y[yOffset + i];
+            long w = x[i] ^ y[i];
             r[i] = w;
             z[i] = w;
         }
@@ -38,11 +37,11 @@ final class Argon2Block {
         }
         if (xor) {
             for (int i = 0; i < WORDS; i++) {
-                out[outOffset + i] ^= r[i] ^ z[i];
+                out[i] ^= r[i] ^ z[i];
             }
         } else {
             for (int i = 0; i < WORDS; i++) {
-                out[outOffset + i] = r[i] ^ z[i];
+                out[i] = r[i] ^ z[i];
             }
         }
     }

@@ -1,50 +1,133 @@
 package dev.stowage.repository.crypto;
 
-import java.util.Arrays;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.LongBuffer;
 
 /**
  * The memory Argon2 fills: {@code lanes} rows of {@code laneLength} 1 KiB blocks, each lane cut into
- * four segments (RFC 9106, section 3.4). All blocks live in one {@code long[]}, block {@code (lane,
- * index)} at word {@code (lane * laneLength + index) * 128}: one allocation the garbage collector sees
- * as one object, rather than one object per block.
+ * four segments (RFC 9106, section 3.4), block {@code (lane, index)} at block number
+ * {@code lane * laneLength + index}.
+ *
+ * <p>The blocks live outside the heap, in direct buffers of up to 1 GiB (one for the defaults) freed as soon as the tag is computed. In
+ * the heap, 64 MiB (one array or 65,536 blocks) fill most of the young generation at once: the
+ * collection that follows, with the derivation still running on the main thread while the rest of the
+ * command starts, copies them into the old generation, where they stay resident, dead, for the rest
+ * of the command (a collection of the old generation rarely comes). Fillers copy each block they use
+ * into a {@code long[]}, so the compression itself runs on plain arrays.
  */
-final class Argon2Memory {
+final class Argon2Memory implements AutoCloseable {
 
     static final int SYNC_POINTS = 4;
-    /** Blocks a {@code long[]} can index. */
-    static final int MAX_BLOCKS = Integer.MAX_VALUE / Argon2Block.WORDS;
+    /** Blocks per buffer (1 GiB): a buffer is indexed by int, in bytes, and a key may ask for 4 GiB. */
+    private static final int CHUNK_SHIFT = 20;
+    private static final int CHUNK_MASK = (1 << CHUNK_SHIFT) - 1;
 
     final int lanes;
     final int passes;
     final int segmentLength;
     final int laneLength;
     final int blockCount;
-    final long[] words;
+    private final ByteBuffer[] buffers;
+    private final LongBuffer[] chunks;
 
     /**
      * Memory for {@code memoryKiB} KiB, rounded down to a multiple of 4 blocks per lane, and at least 8
      * blocks per lane, as the RFC and BouncyCastle do.
      */
     Argon2Memory(int memoryKiB, int passes, int lanes) {
-        if (memoryKiB > MAX_BLOCKS) {
-            throw new IllegalArgumentException("Argon2 memory above " + MAX_BLOCKS + " KiB: " + memoryKiB);
-        }
         this.lanes = lanes;
         this.passes = passes;
         int blocks = Math.max(memoryKiB, 2 * SYNC_POINTS * lanes);
         this.segmentLength = blocks / (lanes * SYNC_POINTS);
         this.laneLength = segmentLength * SYNC_POINTS;
         this.blockCount = laneLength * lanes;
-        this.words = new long[blockCount * Argon2Block.WORDS];
+        int chunkCount = (blockCount >>> CHUNK_SHIFT) + ((blockCount & CHUNK_MASK) == 0 ? 0 : 1);
+        this.buffers = new ByteBuffer[chunkCount];
+        this.chunks = new LongBuffer[chunkCount];
+        for (int chunk = 0; chunk < chunkCount; chunk++) {
+            int blocksInChunk = Math.min(blockCount - (chunk << CHUNK_SHIFT), 1 << CHUNK_SHIFT);
+            buffers[chunk] = allocate(blocksInChunk * Argon2Block.WORDS * Long.BYTES);
+            chunks[chunk] = buffers[chunk].asLongBuffer();
+        }
     }
 
-    /** Word offset of block {@code index} of {@code lane}. */
-    int offset(int lane, int index) {
-        return (lane * laneLength + index) * Argon2Block.WORDS;
+    /** A direct buffer, or a heap one where the JVM's direct memory limit is too low for it. */
+    private static ByteBuffer allocate(int bytes) {
+        ByteBuffer buffer;
+        try {
+            buffer = ByteBuffer.allocateDirect(bytes);
+        } catch (OutOfMemoryError directLimitReached) {
+            buffer = ByteBuffer.allocate(bytes);
+        }
+        return buffer.order(ByteOrder.nativeOrder());
     }
 
-    /** Zeroes every block, so no intermediate state of the key derivation outlives it. */
-    void wipe() {
-        Arrays.fill(words, 0L);
+    /** Block number of block {@code index} of {@code lane}. */
+    int block(int lane, int index) {
+        return lane * laneLength + index;
+    }
+
+    void read(int block, long[] into) {
+        chunks[block >>> CHUNK_SHIFT].get((block & CHUNK_MASK) * Argon2Block.WORDS, into, 0, Argon2Block.WORDS);
+    }
+
+    void write(int block, long[] from) {
+        chunks[block >>> CHUNK_SHIFT].put((block & CHUNK_MASK) * Argon2Block.WORDS, from, 0, Argon2Block.WORDS);
+    }
+
+    /** Zeroes every block, so no intermediate state of the key derivation outlives it, and frees them. */
+    @Override
+    public void close() {
+        long[] zero = new long[Argon2Block.WORDS];
+        for (int block = 0; block < blockCount; block++) {
+            write(block, zero);
+        }
+        for (ByteBuffer buffer : buffers) {
+            if (buffer.isDirect()) {
+                NativeRelease.free(buffer);
+            }
+        }
+    }
+
+    /**
+     * Frees a direct buffer's memory now rather than when a collection finds the buffer unreachable,
+     * through {@code sun.misc.Unsafe.invokeCleaner} (module jdk.unsupported, there for this purpose);
+     * where that is unavailable the collector frees it as usual.
+     */
+    private static final class NativeRelease {
+
+        private static final Object UNSAFE;
+        private static final Method INVOKE_CLEANER;
+
+        static {
+            Object unsafe = null;
+            Method invokeCleaner = null;
+            try {
+                Class<?> type = Class.forName("sun.misc.Unsafe");
+                Field field = type.getDeclaredField("theUnsafe");
+                field.setAccessible(true);
+                unsafe = field.get(null);
+                invokeCleaner = type.getMethod("invokeCleaner", ByteBuffer.class);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                unsafe = null; // the garbage collector will free the buffers
+                invokeCleaner = null;
+            }
+            UNSAFE = unsafe;
+            INVOKE_CLEANER = invokeCleaner;
+        }
+
+        static void free(ByteBuffer buffer) {
+            if (INVOKE_CLEANER == null) {
+                return;
+            }
+            try {
+                INVOKE_CLEANER.invoke(UNSAFE, buffer);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // left to the garbage collector, as without Unsafe
+            }
+        }
     }
 }

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Fills one segment of one lane (RFC 9106, section 3.4): each block is G of the previous block and a
  * reference block chosen from the previous block's first word (data-dependent, Argon2d) or, in the first
  * half of the first pass, from a stream of pseudo-random addresses (data-independent, Argon2i), which
- * makes Argon2id. One filler per thread: it owns the scratch blocks.
+ * makes Argon2id. One filler per thread: it owns the scratch blocks, and keeps the block it just wrote as
+ * the next one's previous block rather than reading it back.
  */
 final class Argon2SegmentFiller {
 
@@ -20,6 +21,9 @@ final class Argon2SegmentFiller {
     private final long[] zero = new long[Argon2Block.WORDS];
     private final long[] addresses = new long[Argon2Block.WORDS];
     private final long[] addressInput = new long[Argon2Block.WORDS];
+    private final long[] reference = new long[Argon2Block.WORDS];
+    private long[] previous = new long[Argon2Block.WORDS];
+    private long[] current = new long[Argon2Block.WORDS];
 
     Argon2SegmentFiller(Argon2Memory memory) {
         this.memory = memory;
@@ -35,14 +39,12 @@ final class Argon2SegmentFiller {
         if (dataIndependent && start != 0) {
             nextAddresses();
         }
-        long[] words = memory.words;
-        int laneLength = memory.laneLength;
         int segmentLength = memory.segmentLength;
-        int current = memory.offset(lane, slice * segmentLength + start);
+        int block = memory.block(lane, slice * segmentLength + start);
+        // block 0 of a lane follows the lane's last block (from the previous pass)
+        memory.read(slice == 0 && start == 0 ? memory.block(lane, memory.laneLength - 1) : block - 1, previous);
         boolean xor = pass > 0;
-        for (int index = start; index < segmentLength; index++, current += Argon2Block.WORDS) {
-            // block 0 of a lane follows the lane's last block (from the previous pass)
-            int previous = slice == 0 && index == 0 ? memory.offset(lane, laneLength - 1) : current - Argon2Block.WORDS;
+        for (int index = start; index < segmentLength; index++, block++) {
             long pseudoRandom;
             if (dataIndependent) {
                 if (index % Argon2Block.WORDS == 0) {
@@ -50,12 +52,19 @@ final class Argon2SegmentFiller {
                 }
                 pseudoRandom = addresses[index % Argon2Block.WORDS];
             } else {
-                pseudoRandom = words[previous];
+                pseudoRandom = previous[0];
             }
             int referenceLane = pass == 0 && slice == 0 ? lane : (int) ((pseudoRandom >>> 32) % memory.lanes);
             int referenceIndex = referenceIndex(pass, slice, index, pseudoRandom & LOW_32, referenceLane == lane);
-            Argon2Block.compress(words, previous, words, memory.offset(referenceLane, referenceIndex), words, current,
-                    xor, r, z);
+            memory.read(memory.block(referenceLane, referenceIndex), reference);
+            if (xor) {
+                memory.read(block, current);
+            }
+            Argon2Block.compress(previous, reference, current, xor, r, z);
+            memory.write(block, current);
+            long[] written = current; // the block just written is the next one's previous block
+            current = previous;
+            previous = written;
         }
     }
 
@@ -101,8 +110,8 @@ final class Argon2SegmentFiller {
     /** The next 128 addresses: G(0, G(0, input)) with the input's counter advanced. */
     private void nextAddresses() {
         addressInput[6]++;
-        Argon2Block.compress(zero, 0, addressInput, 0, addresses, 0, false, r, z);
-        Argon2Block.compress(zero, 0, addresses, 0, addresses, 0, false, r, z);
+        Argon2Block.compress(zero, addressInput, addresses, false, r, z);
+        Argon2Block.compress(zero, addresses, addresses, false, r, z);
     }
 
     /** Zeroes the scratch blocks. */
@@ -111,5 +120,8 @@ final class Argon2SegmentFiller {
         Arrays.fill(z, 0L);
         Arrays.fill(addresses, 0L);
         Arrays.fill(addressInput, 0L);
+        Arrays.fill(reference, 0L);
+        Arrays.fill(previous, 0L);
+        Arrays.fill(current, 0L);
     }
 }

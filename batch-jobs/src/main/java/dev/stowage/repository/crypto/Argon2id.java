@@ -42,9 +42,8 @@ final class Argon2id {
                     + MIN_TAG_BYTES + " bytes, not p=" + parallelism + " t=" + iterations + " m=" + memoryKiB
                     + " KiB, tag " + tag.length + " bytes");
         }
-        Argon2Memory memory = new Argon2Memory(memoryKiB, iterations, parallelism);
         byte[] seed = new byte[Blake2b.MAX_DIGEST_BYTES + 8];
-        try {
+        try (Argon2Memory memory = new Argon2Memory(memoryKiB, iterations, parallelism)) {
             new Blake2b(Blake2b.MAX_DIGEST_BYTES)
                     .updateInt(parallelism).updateInt(tag.length).updateInt(memoryKiB).updateInt(iterations)
                     .updateInt(VERSION).updateInt(Argon2SegmentFiller.TYPE_ID)
@@ -58,39 +57,41 @@ final class Argon2id {
             finish(memory, tag);
         } finally {
             Arrays.fill(seed, (byte) 0);
-            memory.wipe();
         }
     }
 
     /** Blocks 0 and 1 of lane i are H'(H0 || LE32(0 or 1) || LE32(i)). */
     private static void fillFirstBlocks(Argon2Memory memory, byte[] seed) {
         byte[] block = new byte[Argon2Block.WORDS * 8];
+        long[] words = new long[Argon2Block.WORDS];
         try {
             for (int lane = 0; lane < memory.lanes; lane++) {
                 putInt(seed, Blake2b.MAX_DIGEST_BYTES + 4, lane);
                 for (int index = 0; index < 2; index++) {
                     putInt(seed, Blake2b.MAX_DIGEST_BYTES, index);
                     Argon2VariableHash.hash(seed, block, 0, block.length);
-                    int offset = memory.offset(lane, index);
                     for (int word = 0; word < Argon2Block.WORDS; word++) {
-                        memory.words[offset + word] = Argon2Block.longAt(block, 8 * word);
+                        words[word] = Argon2Block.longAt(block, 8 * word);
                     }
+                    memory.write(memory.block(lane, index), words);
                 }
             }
         } finally {
             Arrays.fill(block, (byte) 0);
+            Arrays.fill(words, 0L);
         }
     }
 
     /** The tag is H' of the XOR of every lane's last block. */
     private static void finish(Argon2Memory memory, byte[] tag) {
         long[] last = new long[Argon2Block.WORDS];
+        long[] lastOfLane = new long[Argon2Block.WORDS];
         byte[] block = new byte[Argon2Block.WORDS * 8];
         try {
             for (int lane = 0; lane < memory.lanes; lane++) {
-                int offset = memory.offset(lane, memory.laneLength - 1);
+                memory.read(memory.block(lane, memory.laneLength - 1), lastOfLane);
                 for (int word = 0; word < Argon2Block.WORDS; word++) {
-                    last[word] ^= memory.words[offset + word];
+                    last[word] ^= lastOfLane[word];
                 }
             }
             for (int word = 0; word < Argon2Block.WORDS; word++) {
@@ -99,6 +100,7 @@ final class Argon2id {
             Argon2VariableHash.hash(block, tag, 0, tag.length);
         } finally {
             Arrays.fill(last, 0L);
+            Arrays.fill(lastOfLane, 0L);
             Arrays.fill(block, (byte) 0);
         }
     }
