@@ -1,7 +1,8 @@
 package dev.stowage.repository.crypto;
 
-import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.CyclicBarrier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -26,24 +27,31 @@ final class Argon2Lanes {
     }
 
     private static void fillInParallel(Argon2Memory memory, int threads) {
-        CyclicBarrier sliceEnd = new CyclicBarrier(threads);
+        Phaser sliceEnd = new Phaser(1); // the caller; each helper registers before it starts
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread[] helpers = new Thread[threads - 1];
-        for (int i = 1; i < threads; i++) {
+        List<Thread> helpers = new ArrayList<>();
+        for (int i = 1; i < threads && failure.get() == null; i++) {
             int first = i;
             Thread helper = new Thread(() -> fillGuarded(memory, first, threads, sliceEnd, failure), "argon2-lanes-" + i);
             helper.setDaemon(true);
-            helpers[i - 1] = helper;
-            helper.start();
+            sliceEnd.register();
+            try {
+                helper.start();
+                helpers.add(helper);
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+                sliceEnd.arriveAndDeregister();
+            }
         }
         fillGuarded(memory, 0, threads, sliceEnd, failure);
+        // the memory is freed after this returns: every helper must be done with it
         boolean interrupted = false;
         for (Thread helper : helpers) {
             while (helper.isAlive()) {
                 try {
                     helper.join();
                 } catch (InterruptedException e) {
-                    interrupted = true; // the helpers end promptly: the barrier is passed or broken
+                    interrupted = true;
                 }
             }
         }
@@ -52,29 +60,16 @@ final class Argon2Lanes {
         }
         Throwable cause = failure.get();
         if (cause != null) {
-            throw new IllegalStateException("Argon2id key derivation failed in a lane thread: " + cause, cause);
+            throw new IllegalStateException("Argon2id key derivation failed filling its lanes: " + cause, cause);
         }
     }
 
-    /** Fills lanes {@code first}, {@code first + step}, ...; the first failure breaks the barrier for all. */
-    private static void fillGuarded(Argon2Memory memory, int first, int step, CyclicBarrier sliceEnd,
+    /**
+     * Fills lanes {@code first}, {@code first + step}, ... slice by slice. After a failure in any thread,
+     * each stops at the next slice's end, so that none waits for a thread that will never arrive.
+     */
+    private static void fillGuarded(Argon2Memory memory, int first, int step, Phaser sliceEnd,
             AtomicReference<Throwable> failure) {
-        try {
-            fillShare(memory, first, step, sliceEnd);
-        } catch (BrokenBarrierException e) {
-            failure.compareAndSet(null, e); // another thread failed first and recorded why, or was interrupted
-        } catch (InterruptedException e) {
-            failure.compareAndSet(null, e);
-            Thread.currentThread().interrupt();
-            sliceEnd.reset();
-        } catch (RuntimeException | Error e) {
-            failure.set(e); // the root cause wins over the broken barriers it causes
-            sliceEnd.reset();
-        }
-    }
-
-    private static void fillShare(Argon2Memory memory, int first, int step, CyclicBarrier sliceEnd)
-            throws InterruptedException, BrokenBarrierException {
         Argon2SegmentFiller filler = new Argon2SegmentFiller(memory);
         try {
             for (int pass = 0; pass < memory.passes; pass++) {
@@ -82,10 +77,16 @@ final class Argon2Lanes {
                     for (int lane = first; lane < memory.lanes; lane += step) {
                         filler.fill(pass, slice, lane);
                     }
-                    sliceEnd.await();
+                    sliceEnd.arriveAndAwaitAdvance();
+                    if (failure.get() != null) {
+                        return;
+                    }
                 }
             }
+        } catch (RuntimeException | Error e) {
+            failure.compareAndSet(null, e);
         } finally {
+            sliceEnd.arriveAndDeregister();
             filler.wipe();
         }
     }

@@ -22,35 +22,43 @@ final class Argon2Memory implements AutoCloseable {
 
     static final int SYNC_POINTS = 4;
     /** Blocks per buffer (1 GiB): a buffer is indexed by int, in bytes, and a key may ask for 4 GiB. */
-    private static final int CHUNK_SHIFT = 20;
-    private static final int CHUNK_MASK = (1 << CHUNK_SHIFT) - 1;
+    private static final int BLOCKS_PER_BUFFER_LOG2 = 20;
 
     final int lanes;
     final int passes;
     final int segmentLength;
     final int laneLength;
     final int blockCount;
+    private final int bufferShift;
+    private final int bufferMask;
     private final ByteBuffer[] buffers;
-    private final LongBuffer[] chunks;
+    private final LongBuffer[] views;
 
     /**
      * Memory for {@code memoryKiB} KiB, rounded down to a multiple of 4 blocks per lane, and at least 8
      * blocks per lane, as the RFC and BouncyCastle do.
      */
     Argon2Memory(int memoryKiB, int passes, int lanes) {
+        this(memoryKiB, passes, lanes, BLOCKS_PER_BUFFER_LOG2);
+    }
+
+    /** As above, with 2^{@code blocksPerBufferLog2} blocks per buffer (tests cross buffers with few). */
+    Argon2Memory(int memoryKiB, int passes, int lanes, int blocksPerBufferLog2) {
+        this.bufferShift = blocksPerBufferLog2;
+        this.bufferMask = (1 << blocksPerBufferLog2) - 1;
         this.lanes = lanes;
         this.passes = passes;
         int blocks = Math.max(memoryKiB, 2 * SYNC_POINTS * lanes);
         this.segmentLength = blocks / (lanes * SYNC_POINTS);
         this.laneLength = segmentLength * SYNC_POINTS;
         this.blockCount = laneLength * lanes;
-        int chunkCount = (blockCount >>> CHUNK_SHIFT) + ((blockCount & CHUNK_MASK) == 0 ? 0 : 1);
-        this.buffers = new ByteBuffer[chunkCount];
-        this.chunks = new LongBuffer[chunkCount];
-        for (int chunk = 0; chunk < chunkCount; chunk++) {
-            int blocksInChunk = Math.min(blockCount - (chunk << CHUNK_SHIFT), 1 << CHUNK_SHIFT);
-            buffers[chunk] = allocate(blocksInChunk * Argon2Block.WORDS * Long.BYTES);
-            chunks[chunk] = buffers[chunk].asLongBuffer();
+        int bufferCount = (blockCount >>> bufferShift) + ((blockCount & bufferMask) == 0 ? 0 : 1);
+        this.buffers = new ByteBuffer[bufferCount];
+        this.views = new LongBuffer[bufferCount];
+        for (int i = 0; i < bufferCount; i++) {
+            int blocksInBuffer = Math.min(blockCount - (i << bufferShift), 1 << bufferShift);
+            buffers[i] = allocate(blocksInBuffer * Argon2Block.WORDS * Long.BYTES);
+            views[i] = buffers[i].asLongBuffer();
         }
     }
 
@@ -71,11 +79,11 @@ final class Argon2Memory implements AutoCloseable {
     }
 
     void read(int block, long[] into) {
-        chunks[block >>> CHUNK_SHIFT].get((block & CHUNK_MASK) * Argon2Block.WORDS, into, 0, Argon2Block.WORDS);
+        views[block >>> bufferShift].get((block & bufferMask) * Argon2Block.WORDS, into, 0, Argon2Block.WORDS);
     }
 
     void write(int block, long[] from) {
-        chunks[block >>> CHUNK_SHIFT].put((block & CHUNK_MASK) * Argon2Block.WORDS, from, 0, Argon2Block.WORDS);
+        views[block >>> bufferShift].put((block & bufferMask) * Argon2Block.WORDS, from, 0, Argon2Block.WORDS);
     }
 
     /** Zeroes every block, so no intermediate state of the key derivation outlives it, and frees them. */
