@@ -27,7 +27,7 @@ public record RepositoryOptions(int chunkMinBytes, int chunkAvgBytes, int chunkM
         int workerThreads, Path cacheDirectory, Clock clock) {
 
     public static RepositoryOptions defaults() {
-        return new RepositoryOptions(256 * 1024, 1024 * 1024, 8 * 1024 * 1024, 64 * 1024, 3, 4,
+        return new RepositoryOptions(256 * 1024, 1024 * 1024, 8 * 1024 * 1024, 64 * 1024, 3, 1,
                 24 * 1024 * 1024, 3, 4, 0, null, Clock.systemUTC());
     }
 
