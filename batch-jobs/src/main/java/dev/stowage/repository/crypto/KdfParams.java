@@ -1,11 +1,9 @@
 package dev.stowage.repository.crypto;
 
 import java.util.Arrays;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id (version 1.3, BouncyCastle) parameters that turn a password into the 32-byte key wrapping
+ * Argon2id (version 1.3, {@link Argon2id}) parameters that turn a password into the 32-byte key wrapping
  * the master key. Stored in clear in each key object beside its random salt.
  *
  * @param memoryKiB   memory in KiB (at least 8 per lane)
@@ -54,18 +52,13 @@ public record KdfParams(int memoryKiB, int iterations, int parallelism, byte[] s
 
     /** The 32-byte key derived from {@code password} (UTF-8). */
     public byte[] deriveKey(char[] password) {
-        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(memoryKiB)
-                .withIterations(iterations)
-                .withParallelism(parallelism)
-                .withSalt(salt)
-                .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
+        byte[] passwordBytes = PasswordBytes.utf8(password);
         byte[] key = new byte[Aead.KEY_BYTES];
-        generator.generateBytes(password, key);
-        parameters.clear();
+        try {
+            Argon2id.hash(passwordBytes, salt, memoryKiB, iterations, parallelism, key);
+        } finally {
+            Arrays.fill(passwordBytes, (byte) 0);
+        }
         return key;
     }
 
