@@ -59,7 +59,7 @@ public sealed interface Payload permits Payload.Bytes, Payload.FileRegion {
         return HexFormat.of().formatHex(sha256);
     }
 
-    /** Whether {@code hex} is what {@link #hexOf} makes (null: no hash known). */
+    /** Refuses {@code hex} unless it is what {@link #hexOf} makes, or null (no hash known). */
     private static void checkHex(String hex) {
         if (hex != null && !hex.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("not a SHA-256 in lowercase hex: " + hex);
