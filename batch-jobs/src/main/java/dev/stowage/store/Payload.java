@@ -8,7 +8,9 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The bytes of one {@link ObjectStore#put}: part of an array, or part of a local file (a pack spooled to
@@ -20,6 +22,11 @@ import java.util.Objects;
  * it, and keeps no reference to it afterwards (the caller then reuses the array or deletes the file). A
  * store that needs the bytes later copies them, except that a local store may hard-link a whole file
  * payload: a file given as a payload must never be modified in place afterwards, only deleted.
+ *
+ * <p>A payload may carry the SHA-256 of its bytes when its writer already computed it ({@link #withSha256}: a
+ * pack's hash is its name). A store may then send that hash instead of hashing the bytes again (S3 signs it as
+ * the body's hash, and the endpoint checks the bytes it receives against it); a store must not trust it for
+ * anything else. A payload whose bytes do not match the hash it carries fails its put.
  */
 public sealed interface Payload permits Payload.Bytes, Payload.FileRegion {
 
@@ -29,11 +36,35 @@ public sealed interface Payload permits Payload.Bytes, Payload.FileRegion {
     /** A fresh stream over the payload from its first byte; the caller closes it. */
     InputStream open() throws IOException;
 
-    /** {@code length} bytes from {@code offset} of this payload (parts of a multipart upload). */
+    /** {@code length} bytes from {@code offset} of this payload (parts of a multipart upload), with no hash. */
     Payload slice(long offset, long length);
 
     /** A copy of the whole payload in a new array (small objects, tests, stores that keep bytes). */
     byte[] toByteArray();
+
+    /** The SHA-256 of the payload's bytes as 64 lowercase hex digits, when its writer knows it; else empty. */
+    Optional<String> sha256();
+
+    /**
+     * The same bytes, declared to have SHA-256 {@code sha256} (32 bytes). Not checked here: that would read
+     * the bytes again, which is what the hash saves; the endpoint that receives the bytes checks them.
+     */
+    Payload withSha256(byte[] sha256);
+
+    /** {@code sha256} as the lowercase hex a payload carries; a digest that is not 32 bytes is refused. */
+    private static String hexOf(byte[] sha256) {
+        if (sha256.length != 32) {
+            throw new IllegalArgumentException("a SHA-256 has 32 bytes, not " + sha256.length);
+        }
+        return HexFormat.of().formatHex(sha256);
+    }
+
+    /** Refuses {@code hex} unless it is what {@link #hexOf} makes, or null (no hash known). */
+    private static void checkHex(String hex) {
+        if (hex != null && !hex.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a SHA-256 in lowercase hex: " + hex);
+        }
+    }
 
     /** The whole array. */
     static Payload of(byte[] data) {
@@ -54,10 +85,19 @@ public sealed interface Payload permits Payload.Bytes, Payload.FileRegion {
         return new FileRegion(file, 0, length);
     }
 
-    /** {@code count} bytes of {@code array} from {@code offset}. */
-    record Bytes(byte[] array, int offset, int count) implements Payload {
+    /**
+     * {@code count} bytes of {@code array} from {@code offset}.
+     *
+     * @param knownSha256 the bytes' SHA-256 in lowercase hex, or null when not known
+     */
+    record Bytes(byte[] array, int offset, int count, String knownSha256) implements Payload {
         public Bytes {
             Objects.checkFromIndexSize(offset, count, array.length);
+            checkHex(knownSha256);
+        }
+
+        public Bytes(byte[] array, int offset, int count) {
+            this(array, offset, count, null);
         }
 
         @Override
@@ -82,18 +122,35 @@ public sealed interface Payload permits Payload.Bytes, Payload.FileRegion {
             System.arraycopy(array, offset, copy, 0, count);
             return copy;
         }
+
+        @Override
+        public Optional<String> sha256() {
+            return Optional.ofNullable(knownSha256);
+        }
+
+        @Override
+        public Payload withSha256(byte[] sha256) {
+            return new Bytes(array, offset, count, hexOf(sha256));
+        }
     }
 
     /**
      * {@code length} bytes of {@code file} from {@code offset}. The file must hold them for as long as the
      * put runs; a stream that meets its end early fails rather than sending fewer bytes.
+     *
+     * @param knownSha256 the region's SHA-256 in lowercase hex, or null when not known
      */
-    record FileRegion(Path file, long offset, long length) implements Payload {
+    record FileRegion(Path file, long offset, long length, String knownSha256) implements Payload {
         public FileRegion {
             Objects.requireNonNull(file, "file");
             if (offset < 0 || length < 0) {
                 throw new IllegalArgumentException("invalid file region " + offset + "+" + length + " of " + file);
             }
+            checkHex(knownSha256);
+        }
+
+        public FileRegion(Path file, long offset, long length) {
+            this(file, offset, length, null);
         }
 
         @Override
@@ -129,6 +186,16 @@ public sealed interface Payload permits Payload.Bytes, Payload.FileRegion {
             } catch (IOException e) {
                 throw new UncheckedIOException("unable to read " + file + ": " + e.getMessage(), e);
             }
+        }
+
+        @Override
+        public Optional<String> sha256() {
+            return Optional.ofNullable(knownSha256);
+        }
+
+        @Override
+        public Payload withSha256(byte[] sha256) {
+            return new FileRegion(file, offset, length, hexOf(sha256));
         }
 
         /** Whether the region is the whole of its file as it is now (so the file itself can stand for it). */

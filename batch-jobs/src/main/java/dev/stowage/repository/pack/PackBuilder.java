@@ -88,8 +88,9 @@ public final class PackBuilder {
         byte[] trailer = {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length};
         output.write(sealedHeader, 0, sealedHeader.length);
         output.write(trailer, 0, TRAILER_BYTES);
-        String key = PackKeys.keyOf(type, output.finish(provider::sha256));
-        return new SealedPack(key, type, output.payload(), blobs);
+        byte[] sha256 = output.finish(provider::sha256);
+        // the hash that names the pack goes with its bytes, so the store need not hash them again to upload
+        return new SealedPack(PackKeys.keyOf(type, sha256), type, output.payload().withSha256(sha256), blobs);
     }
 
     /** Frees the pack's bytes (its spool file, its array): after the upload, or when it is abandoned. */

@@ -9,7 +9,7 @@ import software.amazon.awssdk.http.ContentStreamProvider;
 
 /**
  * The streams the SDK reads one request's body from: it asks for a fresh one each time it reads the body
- * (over http it reads it once to sign and again to send, and again on each of its own retries) and need not
+ * (once to send it, and again on each of its own retries; more if its signer reads it too) and need not
  * close the ones it is done with. Each new stream closes the one before, and {@link #close} the last, once
  * the request is over, so a file payload leaves no open descriptor behind, however many requests a backup
  * makes.

@@ -37,6 +37,8 @@ final class S3ClientFactory {
                 .region(Region.of(settings.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(credentials(keys)))
                 .forcePathStyle(settings.forcePathStyle())
+                // signs an upload whose SHA-256 is already known (a pack) with that hash, not by hashing it again
+                .putAuthScheme(KnownHashSigner.authScheme())
                 // B2 rejects the SDK's default flexible checksums; integrity is the repository's MAC
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)

@@ -26,6 +26,8 @@ final class S3ErrorClassifier {
             "AccessDenied", "InvalidToken", "ExpiredToken", "Unauthorized", "AllAccessDisabled");
     private static final Set<String> THROTTLE_CODES = Set.of("SlowDown", "TooManyRequests", "Throttling",
             "ThrottlingException", "RequestLimitExceeded", "ServiceUnavailable");
+    /** The body's bytes are not those the request declared (x-amz-content-sha256, Content-MD5). */
+    private static final Set<String> DIGEST_CODES = Set.of("XAmzContentSHA256Mismatch", "BadDigest");
     private static final Set<String> REGION_CODES = Set.of("PermanentRedirect", "AuthorizationHeaderMalformed",
             "IllegalLocationConstraintException");
 
@@ -57,6 +59,12 @@ final class S3ErrorClassifier {
         if ("RequestTimeTooSkewed".equals(code)) {
             return fail(operation, key, Reason.MISCONFIGURED, detail
                     + ": this machine's clock is too far from the endpoint's; synchronise it (NTP)", e);
+        }
+        if (DIGEST_CODES.contains(code)) {
+            return fail(operation, key, Reason.CORRUPT, detail + ": the endpoint received bytes that do not match"
+                    + " the SHA-256 computed when they were written (a pack's name): the local copy changed or was"
+                    + " damaged before the upload, so sending it again cannot help; check the disk of the"
+                    + " location's cache directory and run the backup again", e);
         }
         if (status == 404) {
             return new ObjectNotFoundException(operation, key, location, e);

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -37,6 +38,14 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@code S3ErrorClassifier}. The store does not retry: wrap it in a {@code RetryingObjectStore}.
  */
 public final class S3ObjectStore implements ObjectStore {
+
+    /**
+     * The largest body sent signed with its known hash. A server can check such a body only once it has all
+     * of it, and some hold it in memory to do so: S3Proxy refuses more than 128 MiB (its
+     * {@code v4-max-non-chunked-request-size}). Larger bodies (a {@code b2} profile pack past its target) go
+     * the SDK's way, which a server checks as it receives them.
+     */
+    static final long SIGNED_BODY_LIMIT = 128L * 1024 * 1024;
 
     private final String location;
     private final S3Settings settings;
@@ -82,8 +91,8 @@ public final class S3ObjectStore implements ObjectStore {
                 multipart.upload(key, fullKey, payload);
             } else {
                 try (PayloadStreams body = PayloadStreams.of(payload)) {
-                    client.putObject(request -> request.bucket(settings.bucket()).key(fullKey)
-                            .contentLength(payload.length()), body.body());
+                    client.putObject(request -> withKnownHash(request.bucket(settings.bucket()).key(fullKey)
+                            .contentLength(payload.length()), payload), body.body());
                 }
             }
             return null;
@@ -106,8 +115,8 @@ public final class S3ObjectStore implements ObjectStore {
         String fullKey = fullKey(key);
         return call("put", key, () -> {
             try (PayloadStreams body = PayloadStreams.of(payload)) {
-                client.putObject(request -> request.bucket(settings.bucket()).key(fullKey)
-                        .contentLength(payload.length()).ifNoneMatch("*"), body.body());
+                client.putObject(request -> withKnownHash(request.bucket(settings.bucket()).key(fullKey)
+                        .contentLength(payload.length()).ifNoneMatch("*"), payload), body.body());
                 return true;
             } catch (S3Exception e) {
                 if (e.statusCode() == 412) {
@@ -116,6 +125,17 @@ public final class S3ObjectStore implements ObjectStore {
                 throw e;
             }
         });
+    }
+
+    /**
+     * The request carrying the payload's SHA-256, when known, for {@link KnownHashSigner} to sign instead of
+     * having the SDK hash the body again (over plain HTTP) or send it unsigned (over HTTPS). Either way the
+     * endpoint checks the body against that hash. Bodies past {@link #SIGNED_BODY_LIMIT} keep the SDK's way.
+     */
+    private static PutObjectRequest.Builder withKnownHash(PutObjectRequest.Builder request, Payload payload) {
+        payload.sha256().filter(hash -> payload.length() <= SIGNED_BODY_LIMIT).ifPresent(hash ->
+                request.overrideConfiguration(override -> override.putHeader(KnownHashSigner.CONTENT_SHA256, hash)));
+        return request;
     }
 
     @Override

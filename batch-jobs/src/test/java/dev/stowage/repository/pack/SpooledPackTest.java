@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -58,6 +59,21 @@ class SpooledPackTest {
         byte[] hash = MessageDigest.getInstance("SHA-256").digest(inMemory);
         assertThat(sealed.key()).isEqualTo(PackKeys.keyOf(BlobType.DATA, hash));
         assertThat(sealed.length()).isEqualTo(inMemory.length);
+    }
+
+    @Test
+    void aSealedPackCarriesTheHashOfItsBytesThatNamesIt() throws Exception {
+        PackBuilder spooled = new PackBuilder(BlobType.DATA, spool.newOutput());
+        PackBuilder inMemory = new PackBuilder(BlobType.TREE, MemoryPackOutput.ofCapacity(1024));
+        appendBlobs(spooled, 3);
+        appendBlobs(inMemory, 2);
+
+        for (SealedPack sealed : List.of(spooled.seal(aead, provider), inMemory.seal(aead, provider))) {
+            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(sealed.payload().toByteArray()));
+            assertThat(sealed.payload().sha256()).contains(hash);
+            assertThat(sealed.key()).endsWith("/" + hash);
+        }
     }
 
     @Test

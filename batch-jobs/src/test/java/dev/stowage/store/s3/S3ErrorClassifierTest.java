@@ -70,6 +70,16 @@ class S3ErrorClassifierTest {
     }
 
     @Test
+    void bytesThatDoNotMatchTheSignedHashAreCorruptAndNotRetried() {
+        StoreException failure = classify(answer(400, "XAmzContentSHA256Mismatch"));
+
+        assertThat(failure.reason()).isEqualTo(Reason.CORRUPT);
+        assertThat(failure.retriable()).isFalse();
+        assertThat(failure).hasMessageStartingWith("unable to put data/4f2a at location b2:"
+                + " 400 XAmzContentSHA256Mismatch: the endpoint received bytes that do not match the SHA-256 computed when they were written");
+    }
+
+    @Test
     void aWrongSecretIsPermissionDeniedAndSaysSo() {
         StoreException failure = classify(answer(403, "SignatureDoesNotMatch"));
 
