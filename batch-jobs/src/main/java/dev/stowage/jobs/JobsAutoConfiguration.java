@@ -18,6 +18,7 @@ import dev.stowage.jobs.resources.ResourcesProperties;
 import dev.stowage.jobs.restore.RestoreJobConfiguration;
 import dev.stowage.jobs.restore.RestoreService;
 import dev.stowage.jobs.run.RunEndListener;
+import dev.stowage.jobs.run.LazyJobRegistry;
 import dev.stowage.jobs.run.RunLauncher;
 import dev.stowage.jobs.run.RunLiveness;
 import dev.stowage.jobs.run.RunMeter;
@@ -32,6 +33,7 @@ import dev.stowage.store.location.ObjectStoreFactory;
 import dev.stowage.store.metering.PriceTable;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -133,6 +135,16 @@ public class JobsAutoConfiguration {
     @ConditionalOnMissingBean
     public RunLiveness runLiveness() {
         return RunLiveness.localHost();
+    }
+
+    /**
+     * The JobOperator's registry, filled on first use: Spring Batch's own is filled when the operator is
+     * created, creating every job (restore, drill and maintenance for a backup) on every run.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public JobRegistry jobRegistry(ObjectProvider<Job> jobs) {
+        return new LazyJobRegistry(jobs::orderedStream);
     }
 
     @Bean

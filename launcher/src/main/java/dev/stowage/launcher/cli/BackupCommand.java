@@ -5,9 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "backup", mixinStandardHelpOptions = true, description = "Create, list, describe and delete backups.",
-        subcommands = {BackupCreateCommand.class, BackupGetCommand.class, BackupDescribeCommand.class,
-                BackupLogsCommand.class, BackupDeleteCommand.class})
+@Command(name = "backup", mixinStandardHelpOptions = true, description = "Create, list, describe and delete backups.")
 class BackupCommand implements Runnable {
 
     @Spec

@@ -6,8 +6,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "location", mixinStandardHelpOptions = true,
-        description = "Show the configured storage locations and check that they work.",
-        subcommands = {LocationGetCommand.class, LocationValidateCommand.class})
+        description = "Show the configured storage locations and check that they work.")
 class LocationCommand implements Runnable {
 
     @Spec

@@ -7,8 +7,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "maintenance", mixinStandardHelpOptions = true,
         description = {"Expire backups past their TTL, compact the index, and collect garbage.",
-                "docs/MAINTENANCE.md says why a backup running meanwhile loses nothing."},
-        subcommands = {MaintenanceRunCommand.class, MaintenanceGetCommand.class})
+                "docs/MAINTENANCE.md says why a backup running meanwhile loses nothing."})
 class MaintenanceCommand implements Runnable {
 
     @Spec

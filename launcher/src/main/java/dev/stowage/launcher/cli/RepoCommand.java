@@ -5,8 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "repo", mixinStandardHelpOptions = true, description = "Check a repository, change its password.",
-        subcommands = {RepoCheckCommand.class, RepoPasswordCommand.class})
+@Command(name = "repo", mixinStandardHelpOptions = true, description = "Check a repository, change its password.")
 class RepoCommand implements Runnable {
 
     @Spec

@@ -5,8 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "restore", mixinStandardHelpOptions = true, description = "Create, list and describe restores.",
-        subcommands = {RestoreCreateCommand.class, RestoreGetCommand.class, RestoreDescribeCommand.class})
+@Command(name = "restore", mixinStandardHelpOptions = true, description = "Create, list and describe restores.")
 class RestoreCommand implements Runnable {
 
     @Spec

@@ -7,8 +7,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "schedule", mixinStandardHelpOptions = true,
         description = {"Backup schedules (stowage.schedules.<name>) and their CronJobs.",
-                "Run one now: kubectl create job --from=cronjob/stowage-<name> manual-$(date +%s)"},
-        subcommands = {ScheduleGetCommand.class, ScheduleApplyCommand.class})
+                "Run one now: kubectl create job --from=cronjob/stowage-<name> manual-$(date +%s)"})
 class ScheduleCommand implements Runnable {
 
     @Spec

@@ -43,10 +43,10 @@ public final class StowageCli {
     public int execute(String... args) {
         try (CliContext context = new CliContext(out, err, terminal, properties, sources)) {
             StowageCommand root = new StowageCommand();
-            CommandLine commandLine = new CommandLine(root, new Factory(context))
+            Factory factory = new Factory(context);
+            CommandLine commandLine = settings(commandLine(root, factory, args))
                     .setOut(out)
                     .setErr(err)
-                    .setCaseInsensitiveEnumValuesAllowed(true)
                     .setExecutionStrategy(parseResult -> {
                         context.configure(root.configFile(), root.passwordFile());
                         return new CommandLine.RunLast().execute(parseResult);
@@ -61,6 +61,38 @@ public final class StowageCli {
                     });
             return commandLine.execute(args);
         }
+    }
+
+    /**
+     * The commands the arguments run, without the model of every other command: built when they parse
+     * along that path alone, asking for no help; everything else (help, usage errors, a group alone)
+     * gets the whole tree, so that its messages and suggestions are those of every command.
+     */
+    private static CommandLine commandLine(StowageCommand root, CommandLine.IFactory factory, String[] args) {
+        List<Class<?>> path = CommandTree.path(args);
+        if (!path.isEmpty() && runsAlone(path, factory, args)) {
+            return CommandTree.along(root, factory, path);
+        }
+        return CommandTree.full(root, factory);
+    }
+
+    /** Whether the arguments parse, on commands of their own, to the path's last command, asking for no help. */
+    private static boolean runsAlone(List<Class<?>> path, CommandLine.IFactory factory, String[] args) {
+        CommandLine trial = settings(CommandTree.along(new StowageCommand(), factory, path));
+        List<CommandLine> parsed;
+        try {
+            parsed = trial.parseArgs(args).asCommandLineList();
+        } catch (CommandLine.ParameterException e) {
+            return false;
+        }
+        boolean helpAsked = parsed.stream().anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested());
+        Object last = parsed.get(parsed.size() - 1).getCommandSpec().userObject();
+        return !helpAsked && last.getClass() == path.get(path.size() - 1);
+    }
+
+    /** How every command line parses, the trial one included. */
+    private static CommandLine settings(CommandLine commandLine) {
+        return commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     private int usageError(CommandLine.ParameterException e) {
@@ -100,7 +132,7 @@ public final class StowageCli {
     }
 
     /** Creates commands, handing the {@link CliContext} to those whose constructor takes it. */
-    private record Factory(CliContext context) implements CommandLine.IFactory {
+    record Factory(CliContext context) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             try {

@@ -11,9 +11,6 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "stowage", mixinStandardHelpOptions = true, version = "stowage 0.1.0",
         description = "Backup and restore of directories and Kubernetes volumes into deduplicated, encrypted repositories.",
-        subcommands = {BackupCommand.class, RestoreCommand.class, JobsCommand.class, RepoCommand.class,
-                LocationCommand.class, ScheduleCommand.class, MaintenanceCommand.class, VerifyCommand.class,
-                WorkerCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "STOWAGE_HOME (default ~/.stowage) holds the job history and the default location `local`.",
                 "Exit status: 0 Completed, 1 Failed, 2 PartiallyFailed, 64 usage error."})
 public class StowageCommand implements Runnable {

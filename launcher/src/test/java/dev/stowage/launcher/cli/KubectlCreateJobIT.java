@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.reflect.Constructor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -211,17 +210,7 @@ class KubectlCreateJobIT {
     private static ParseResult parse(List<String> args) {
         CliContext context = new CliContext(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
                 false, Map.of(), List.of());
-        return new CommandLine(new StowageCommand(), new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                try {
-                    Constructor<K> constructor = type.getDeclaredConstructor(CliContext.class);
-                    constructor.setAccessible(true);
-                    return constructor.newInstance(context);
-                } catch (NoSuchMethodException e) {
-                    return CommandLine.defaultFactory().create(type);
-                }
-            }
-        }).parseArgs(args.toArray(String[]::new));
+        return CommandTree.full(new StowageCommand(), new StowageCli.Factory(context))
+                .parseArgs(args.toArray(String[]::new));
     }
 }
