@@ -27,29 +27,50 @@ final class Argon2Lanes {
     }
 
     private static void fillInParallel(Argon2Memory memory, int threads) {
+        // every thread's scratch is allocated here, before any thread starts: a failure to allocate leaves
+        // nothing running on the memory, which the caller frees as soon as this throws
+        List<Argon2SegmentFiller> fillers = new ArrayList<>(threads);
+        for (int i = 0; i < threads; i++) {
+            fillers.add(new Argon2SegmentFiller(memory));
+        }
         Phaser sliceEnd = new Phaser(1); // the caller; each helper registers before it starts
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Thread> helpers = new ArrayList<>();
-        for (int i = 1; i < threads && failure.get() == null; i++) {
-            int first = i;
-            Thread helper = new Thread(() -> fillGuarded(memory, first, threads, sliceEnd, failure), "argon2-lanes-" + i);
-            helper.setDaemon(true);
-            sliceEnd.register();
-            try {
-                helper.start();
-                helpers.add(helper);
-            } catch (RuntimeException | Error e) {
-                failure.compareAndSet(null, e);
-                sliceEnd.arriveAndDeregister();
-            }
-        }
-        fillGuarded(memory, 0, threads, sliceEnd, failure);
-        // the memory is freed after this returns: every helper must be done with it
-        boolean interrupted = false;
-        for (Thread helper : helpers) {
-            while (helper.isAlive()) {
+        List<Thread> helpers = new ArrayList<>(threads); // sized up front: adding never allocates
+        try {
+            for (int i = 1; i < threads; i++) {
+                int first = i;
+                Argon2SegmentFiller filler = fillers.get(i);
+                sliceEnd.register();
                 try {
-                    helper.join();
+                    Thread helper = new Thread(() -> fillGuarded(filler, memory, first, threads, sliceEnd, failure),
+                            "argon2-lanes-" + i);
+                    helper.setDaemon(true);
+                    helper.start();
+                    helpers.add(helper);
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                    sliceEnd.arriveAndDeregister();
+                    break;
+                }
+            }
+            fillGuarded(fillers.get(0), memory, 0, threads, sliceEnd, failure);
+        } finally {
+            // the memory is freed after this returns, whatever happened: every helper must be done with it
+            awaitAll(helpers);
+            fillers.forEach(Argon2SegmentFiller::wipe);
+        }
+        Throwable cause = failure.get();
+        if (cause != null) {
+            throw new IllegalStateException("Argon2id key derivation failed filling its lanes: " + cause, cause);
+        }
+    }
+
+    private static void awaitAll(List<Thread> threads) {
+        boolean interrupted = false;
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
@@ -58,19 +79,14 @@ final class Argon2Lanes {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        Throwable cause = failure.get();
-        if (cause != null) {
-            throw new IllegalStateException("Argon2id key derivation failed filling its lanes: " + cause, cause);
-        }
     }
 
     /**
      * Fills lanes {@code first}, {@code first + step}, ... slice by slice. After a failure in any thread,
      * each stops at the next slice's end, so that none waits for a thread that will never arrive.
      */
-    private static void fillGuarded(Argon2Memory memory, int first, int step, Phaser sliceEnd,
-            AtomicReference<Throwable> failure) {
-        Argon2SegmentFiller filler = new Argon2SegmentFiller(memory);
+    private static void fillGuarded(Argon2SegmentFiller filler, Argon2Memory memory, int first, int step,
+            Phaser sliceEnd, AtomicReference<Throwable> failure) {
         try {
             for (int pass = 0; pass < memory.passes; pass++) {
                 for (int slice = 0; slice < Argon2Memory.SYNC_POINTS; slice++) {
