@@ -26,7 +26,8 @@ import java.util.Optional;
  * <p>A payload may carry the SHA-256 of its bytes when its writer already computed it ({@link #withSha256}: a
  * pack's hash is its name). A store may then send that hash instead of hashing the bytes again (S3 signs it as
  * the body's hash, and the endpoint checks the bytes it receives against it); a store must not trust it for
- * anything else. A payload whose bytes do not match the hash it carries fails its put.
+ * anything else. Where a store sends it (S3, one PutObject of at most 128 MiB), a payload whose bytes do not
+ * match it fails its put; elsewhere the mismatch is found when the object is read (a pack's hash is checked).
  */
 public sealed interface Payload permits Payload.Bytes, Payload.FileRegion {
 

@@ -62,9 +62,9 @@ final class S3ErrorClassifier {
         }
         if (DIGEST_CODES.contains(code)) {
             return fail(operation, key, Reason.CORRUPT, detail + ": the endpoint received bytes that do not match"
-                    + " the SHA-256 computed when they were written (a pack's name): the local copy changed or was"
-                    + " damaged before the upload, so sending it again cannot help; check the disk of the"
-                    + " location's cache directory and run the backup again", e);
+                    + " the SHA-256 computed when they were written: the local copy (in memory, or in the location's"
+                    + " cache directory) changed or was damaged before the upload, so sending it again cannot help;"
+                    + " check this machine's memory and disk, and run the backup again", e);
         }
         if (status == 404) {
             return new ObjectNotFoundException(operation, key, location, e);
