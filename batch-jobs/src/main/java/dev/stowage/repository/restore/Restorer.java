@@ -26,11 +26,15 @@ import java.util.concurrent.ExecutorService;
  *
  * <p>Pack tasks run on one thread per core plus {@value #READS_AHEAD}: while a task waits for its
  * ranged read (an S3 GET takes tens to hundreds of milliseconds), the others keep the cores decoding
- * and writing. The {@link ReadBudget} bounds the bytes the tasks hold together.
+ * and writing. The {@link ReadBudget} bounds the bytes the tasks hold together; the heap bounds the
+ * number of threads ({@link #taskThreads}).
  */
 public final class Restorer {
     /** Pack tasks beyond one per core, so reads from the store overlap decoding. */
     static final int READS_AHEAD = 2;
+    /** The share of the heap the pack threads' own buffers may take, in tenths. */
+    private static final int BUFFER_HEAP_TENTHS = 7;
+    private static final long MIB = 1024 * 1024;
 
     private final ContentStore content;
     private final TreeStore trees;
@@ -60,7 +64,8 @@ public final class Restorer {
         } catch (IOException e) {
             throw new RepositoryException("unable to restore into " + request.target() + ": " + e.getMessage(), e);
         }
-        int threads = WorkerPool.threads(options.workerThreads()) + READS_AHEAD;
+        int threads = taskThreads(WorkerPool.threads(options.workerThreads()), Runtime.getRuntime().maxMemory(),
+                content.config().chunkMaxBytes());
         ExecutorService pool = WorkerPool.fixed("stowage-restore", threads);
         ReadBudget budget = ReadBudget.forHeap(Runtime.getRuntime().maxMemory(), 2 * RestoreWindow.MAX_READ_BYTES);
         RestoreWalker walker;
@@ -77,5 +82,19 @@ public final class Restorer {
         walker.finishDirectories();
         progress.finish();
         return new RestoreResult(state.files.get(), state.directories.get(), state.bytes.get(), state.errors());
+    }
+
+    /**
+     * Pack tasks: one per core plus {@value #READS_AHEAD}, but no more than the heap holds. Each thread keeps
+     * its largest read (up to {@link RestoreWindow#MAX_READ_BYTES}, rounded up to a MiB) and a decode buffer
+     * (up to the largest chunk) between tasks, outside the read budget, so only the number of threads bounds
+     * them: 70 % of the heap for them (the rest holds the window's plan, the index and the writes). A 256 MiB
+     * heap (247.5 MiB as the JVM reports it) runs 4 tasks; before this bound, 8 cores ran 10 in it and a
+     * restore of 128 MiB packs failed file after file with OutOfMemoryError.
+     */
+    static int taskThreads(int cores, long maxHeapBytes, long chunkMaxBytes) {
+        long perThread = RestoreWindow.MAX_READ_BYTES + MIB + chunkMaxBytes;
+        long fit = maxHeapBytes / 10 * BUFFER_HEAP_TENTHS / perThread;
+        return (int) Math.max(1, Math.min(cores + READS_AHEAD, fit));
     }
 }
