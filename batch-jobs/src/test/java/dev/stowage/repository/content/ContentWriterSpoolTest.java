@@ -80,10 +80,12 @@ class ContentWriterSpoolTest {
         try (ContentStore repo = ContentStores.init(store, PASSWORD, options(cache))) {
             ContentWriter writer = repo.newWriter();
             store.failPutsOf(key -> key.startsWith("data/"));
-            putBlobs(repo, writer, 3);
 
-            assertThatThrownBy(writer::finish).isInstanceOf(RepositoryException.class)
-                    .hasMessageContaining("unable to upload pack data/");
+            // the upload runs beside the writer: its failure surfaces at a later put, or else at finish
+            assertThatThrownBy(() -> {
+                putBlobs(repo, writer, 3);
+                writer.finish();
+            }).isInstanceOf(RepositoryException.class).hasMessageContaining("unable to upload pack data/");
             assertThatThrownBy(() -> putBlobs(repo, writer, 1)).isInstanceOf(RepositoryException.class);
             assertThat(spoolFiles(repo)).isEmpty();
             assertThat(store.list("data/")).isEmpty();
