@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A store that records every put (key and size) and, when armed, fails every pack upload after the
- * writer stored its first checkpoint index: a backup dying midway through a volume, after some of its
+ * A store that records every put (key and size) and, when armed, fails every large pack upload after
+ * the writer stored its first checkpoint index: a backup dying midway through a volume, after some of its
  * packs became reusable. Knows the repository's key layout ({@code data/} packs, {@code index/} indexes,
  * docs/FORMAT.md).
  */
@@ -30,7 +30,9 @@ public final class FaultyStore extends ForwardingObjectStore {
 
     /**
      * From now on, once an index object is stored after at least {@code packs} packs of {@code bytes} or
-     * more (a writer's checkpoint, not the final index of a small volume's writer), every pack upload fails.
+     * more (a writer's checkpoint, not the final index of a small volume's writer), every upload of a pack
+     * of {@code bytes} or more fails: the large volume's, never a small volume's, whenever its partition
+     * happens to upload (on a loaded machine, after the large one's checkpoint).
      */
     public void failPacksAfterCheckpoint(int packs, long bytes) {
         packsBeforeCheckpoint = packs;
@@ -57,7 +59,7 @@ public final class FaultyStore extends ForwardingObjectStore {
 
     @Override
     public void put(String key, Payload data) {
-        if (armed && checkpointSeen && key.startsWith("data/")) {
+        if (armed && checkpointSeen && key.startsWith("data/") && data.length() >= packBytes) {
             throw new StoreException("put", key, location(), StoreException.Reason.IO, "injected failure", null);
         }
         super.put(key, data);
