@@ -34,8 +34,6 @@ import java.util.concurrent.ExecutorService;
 public final class Archiver {
     /** Buffers of the largest chunk's size a reader and saver pair keeps (see {@link #workerThreads}). */
     private static final int BUFFERS_PER_THREAD = 3;
-    /** The share of the heap those buffers may take, in tenths. */
-    private static final int BUFFER_HEAP_TENTHS = 7;
     /** Average chunks queued per storing thread: enough that none waits for the readers. */
     private static final int QUEUED_CHUNKS_PER_THREAD = 4;
     private static final int FILES_IN_FLIGHT_PER_THREAD = 64;
@@ -81,14 +79,12 @@ public final class Archiver {
     /**
      * Reader and saver threads: one each per core, but no more than the heap holds. Each pair keeps buffers
      * of its own whatever the file sizes (the chunker's largest chunk plus its read-ahead, the compression and
-     * encryption buffers: about three of the largest chunk), so only the number of threads bounds them: 70 %
-     * of the heap for them. The script's 256 MiB heap runs 7; before this bound, 16 cores in it failed a
-     * backup at once with OutOfMemoryError (checked with -XX:ActiveProcessorCount=16; 8 completed).
+     * encryption buffers: about three of the largest chunk), so only the number of threads bounds them
+     * ({@link WorkerPool#threadsThatFit}). The script's 256 MiB heap runs 7; before this bound, 16 cores in
+     * it failed a backup at once with OutOfMemoryError (checked with -XX:ActiveProcessorCount=16).
      */
     static int workerThreads(int cores, long maxHeapBytes, long chunkMaxBytes) {
-        long perThread = BUFFERS_PER_THREAD * chunkMaxBytes;
-        long fit = maxHeapBytes / 10 * BUFFER_HEAP_TENTHS / perThread;
-        return (int) Math.max(1, Math.min(cores, fit));
+        return WorkerPool.threadsThatFit(cores, maxHeapBytes, BUFFERS_PER_THREAD * chunkMaxBytes);
     }
 
     private BlobId walkAndStore(BackupRequest request, ContentWriter writer, Parent parent, RunState state,

@@ -10,6 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Fixed pools of named daemon threads for one operation; callers bound what they queue. */
 public final class WorkerPool {
 
+    /** The share of the heap that threads' own buffers may take, in tenths. */
+    private static final int BUFFER_HEAP_TENTHS = 7;
+
     private WorkerPool() {
     }
 
@@ -27,6 +30,17 @@ public final class WorkerPool {
     /** Threads to use for {@code configured} (0: one per core). */
     public static int threads(int configured) {
         return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Of {@code wanted} threads that each keep {@code bytesPerThread} of buffers of their own (outside any
+     * budget), as many as 70 % of {@code maxHeapBytes} holds, and at least one: the rest of the heap holds
+     * what the operation shares (the index, plans, queues). Without it, a machine with more cores than the
+     * heap has room for ran out of memory.
+     */
+    public static int threadsThatFit(int wanted, long maxHeapBytes, long bytesPerThread) {
+        long fit = maxHeapBytes / 10 * BUFFER_HEAP_TENTHS / bytesPerThread;
+        return (int) Math.max(1, Math.min(wanted, fit));
     }
 
     /** Stops a pool, interrupting what still runs, and waits briefly for its threads to end. */

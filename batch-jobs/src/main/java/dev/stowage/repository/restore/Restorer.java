@@ -32,8 +32,6 @@ import java.util.concurrent.ExecutorService;
 public final class Restorer {
     /** Pack tasks beyond one per core, so reads from the store overlap decoding. */
     static final int READS_AHEAD = 2;
-    /** The share of the heap the pack threads' own buffers may take, in tenths. */
-    private static final int BUFFER_HEAP_TENTHS = 7;
     private static final long MIB = 1024 * 1024;
 
     private final ContentStore content;
@@ -88,13 +86,12 @@ public final class Restorer {
      * Pack tasks: one per core plus {@value #READS_AHEAD}, but no more than the heap holds. Each thread keeps
      * its largest read (up to {@link RestoreWindow#MAX_READ_BYTES}, rounded up to a MiB) and a decode buffer
      * (up to the largest chunk) between tasks, outside the read budget, so only the number of threads bounds
-     * them: 70 % of the heap for them (the rest holds the window's plan, the index and the writes). A 256 MiB
-     * heap (247.5 MiB as the JVM reports it) runs 4 tasks; before this bound, 8 cores ran 10 in it and a
-     * restore of 128 MiB packs failed file after file with OutOfMemoryError.
+     * them ({@link WorkerPool#threadsThatFit}). A 256 MiB heap (247.5 MiB as the JVM reports it) runs 4 tasks;
+     * before this bound, 8 cores ran 10 in it and a restore of 128 MiB packs failed file after file with
+     * OutOfMemoryError.
      */
     static int taskThreads(int cores, long maxHeapBytes, long chunkMaxBytes) {
-        long perThread = RestoreWindow.MAX_READ_BYTES + MIB + chunkMaxBytes;
-        long fit = maxHeapBytes / 10 * BUFFER_HEAP_TENTHS / perThread;
-        return (int) Math.max(1, Math.min(cores + READS_AHEAD, fit));
+        return WorkerPool.threadsThatFit(cores + READS_AHEAD, maxHeapBytes,
+                RestoreWindow.MAX_READ_BYTES + MIB + chunkMaxBytes);
     }
 }
