@@ -90,10 +90,7 @@ public final class S3ObjectStore implements ObjectStore {
             if (payload.length() > settings.multipart().threshold()) {
                 multipart.upload(key, fullKey, payload);
             } else {
-                try (PayloadStreams body = PayloadStreams.of(payload)) {
-                    client.putObject(request -> withKnownHash(request.bucket(settings.bucket()).key(fullKey)
-                            .contentLength(payload.length()), payload), body.body());
-                }
+                putOnce(fullKey, payload, null);
             }
             return null;
         });
@@ -114,9 +111,8 @@ public final class S3ObjectStore implements ObjectStore {
         }
         String fullKey = fullKey(key);
         return call("put", key, () -> {
-            try (PayloadStreams body = PayloadStreams.of(payload)) {
-                client.putObject(request -> withKnownHash(request.bucket(settings.bucket()).key(fullKey)
-                        .contentLength(payload.length()).ifNoneMatch("*"), payload), body.body());
+            try {
+                putOnce(fullKey, payload, "*");
                 return true;
             } catch (S3Exception e) {
                 if (e.statusCode() == 412) {
@@ -125,6 +121,14 @@ public final class S3ObjectStore implements ObjectStore {
                 throw e;
             }
         });
+    }
+
+    /** One PutObject of the whole payload; {@code ifNoneMatch} null for an unconditional put. */
+    private void putOnce(String fullKey, Payload payload, String ifNoneMatch) {
+        try (PayloadStreams body = PayloadStreams.of(payload)) {
+            client.putObject(request -> withKnownHash(request.bucket(settings.bucket()).key(fullKey)
+                    .contentLength(payload.length()).ifNoneMatch(ifNoneMatch), payload), body.body());
+        }
     }
 
     /**
